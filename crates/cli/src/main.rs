@@ -1,0 +1,216 @@
+//! `kakehashi`: the command line over Kakehashi's core — set up a registry, list
+//! municipalities, verify a database, and fill one with demo data.
+//!
+//! The passphrase comes from `KAKEHASHI_PASSPHRASE` or a prompt; the data directory from
+//! `--data-dir`, `KAKEHASHI_DATA_DIR`, or the same OS folder the desktop app uses.
+//! Errors are printed in Japanese (or English with `--lang en`) with a non-zero exit code
+//! per kind: 2 validation, 3 not found, 4 conflict, 5 locked, 6 i/o, 1 internal.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use kakehashi::demo::DemoSpec;
+use kakehashi::keys::KdfParams;
+use kakehashi::municipalities::MunicipalityQuery;
+use kakehashi::record::Stamp;
+use kakehashi::vault::{SetupRequest, UnlockRequest};
+use kakehashi::{ApiError, Error, ErrorKind, Lang, Registry, Vault};
+
+/// The app's identifier; the desktop app keeps its data in the OS data folder under it.
+const APP_ID: &str = "jp.kakehashi.app";
+
+#[derive(Parser)]
+#[command(
+    name = "kakehashi",
+    version,
+    about = "かけはし — 小児在宅医療連携の台帳 (command line)"
+)]
+struct Cli {
+    /// Data directory [default: $KAKEHASHI_DATA_DIR, else the OS data folder]
+    #[arg(long, global = true, env = "KAKEHASHI_DATA_DIR")]
+    data_dir: Option<PathBuf>,
+    /// Language of messages: ja or en [default: from LANG, Japanese unless English]
+    #[arg(long, global = true)]
+    lang: Option<String>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Create the encrypted database (asks for a new passphrase twice)
+    Init,
+    /// List municipalities, optionally filtered by name, reading or code
+    Municipalities {
+        #[arg(long, default_value = "")]
+        query: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check the database's integrity and print what it holds
+    Verify {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Fill the database with a deterministic synthetic dataset
+    Demo {
+        #[arg(long)]
+        seed: u64,
+        #[arg(long, default_value_t = 50)]
+        children: u32,
+        #[arg(long, default_value_t = 200)]
+        providers: u32,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let lang = match cli.lang.as_deref() {
+        Some(l) => Lang::from_locale(l),
+        None => Lang::from_locale(&std::env::var("LANG").unwrap_or_default()),
+    };
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            let api = e.to_api(lang);
+            let label = lang.pick("エラー".into(), "error".into());
+            match &api.field {
+                Some(field) => eprintln!("{label} ({field}): {}", api.message),
+                None => eprintln!("{label}: {}", api.message),
+            }
+            ExitCode::from(exit_code(&api))
+        }
+    }
+}
+
+fn exit_code(e: &ApiError) -> u8 {
+    match e.kind {
+        ErrorKind::Validation => 2,
+        ErrorKind::NotFound => 3,
+        ErrorKind::Conflict => 4,
+        ErrorKind::Locked => 5,
+        ErrorKind::Io => 6,
+        ErrorKind::Internal => 1,
+    }
+}
+
+fn run(cli: Cli) -> Result<(), Error> {
+    let dir = match cli.data_dir {
+        Some(d) => d,
+        None => dirs::data_dir()
+            .ok_or_else(|| Error::Internal("no OS data folder; pass --data-dir".into()))?
+            .join(APP_ID),
+    };
+    let vault = Vault::open(&dir)?;
+    match cli.command {
+        Command::Init => {
+            let passphrase = read_passphrase("新しいパスフレーズ / New passphrase: ")?;
+            let confirmation = match std::env::var("KAKEHASHI_PASSPHRASE") {
+                Ok(p) => p,
+                Err(_) => prompt("もう一度 / Again: ")?,
+            };
+            let request = SetupRequest {
+                passphrase,
+                confirmation,
+            };
+            vault.set_up(&request, KdfParams::default())?;
+            println!("{}", dir.display());
+        }
+        Command::Municipalities { query, json } => {
+            let registry = unlock(&vault)?;
+            let list = registry.list_municipalities(&MunicipalityQuery { query })?;
+            if json {
+                print_json(&list);
+            } else {
+                for m in list {
+                    println!("{}\t{}\t{}", m.code6, m.name, m.kana);
+                }
+            }
+        }
+        Command::Verify { json } => {
+            let registry = unlock(&vault)?;
+            let problems = registry.verify()?;
+            let counts = registry.record_counts()?;
+            if json {
+                print_json(&serde_json::json!({
+                    "ok": problems.is_empty(),
+                    "problems": problems,
+                    "schema_version": registry.schema_version()?,
+                    "counts": counts,
+                }));
+            } else {
+                for p in &problems {
+                    println!("{p}");
+                }
+                println!(
+                    "{}: schema {} · children {} · care items {} · providers {} · municipalities {} · audit rows {}",
+                    if problems.is_empty() {
+                        "ok"
+                    } else {
+                        "PROBLEMS"
+                    },
+                    registry.schema_version()?,
+                    counts.children,
+                    counts.care_items,
+                    counts.providers,
+                    counts.municipalities,
+                    counts.audit_rows
+                );
+            }
+            if !problems.is_empty() {
+                return Err(Error::DatabaseDamaged {
+                    path: vault.db_path(),
+                    detail: problems.join("; "),
+                });
+            }
+        }
+        Command::Demo {
+            seed,
+            children,
+            providers,
+        } => {
+            let mut registry = unlock(&vault)?;
+            let stamp = Stamp::new("cli", chrono::Utc::now());
+            let s = registry.generate_demo(
+                DemoSpec {
+                    seed,
+                    children,
+                    providers,
+                },
+                &stamp,
+            )?;
+            println!(
+                "demo seed {seed}: {} children, {} care items, {} weights, {} providers",
+                s.children, s.care_items, s.weights, s.providers
+            );
+        }
+    }
+    Ok(())
+}
+
+fn unlock(vault: &Vault) -> Result<Registry, Error> {
+    let passphrase = read_passphrase("パスフレーズ / Passphrase: ")?;
+    vault.unlock(&UnlockRequest { passphrase })
+}
+
+fn read_passphrase(label: &str) -> Result<String, Error> {
+    match std::env::var("KAKEHASHI_PASSPHRASE") {
+        Ok(p) => Ok(p),
+        Err(_) => prompt(label),
+    }
+}
+
+fn prompt(label: &str) -> Result<String, Error> {
+    rpassword::prompt_password(label).map_err(|source| Error::Io {
+        path: "/dev/tty".into(),
+        source,
+    })
+}
+
+fn print_json<T: serde::Serialize>(value: &T) {
+    println!(
+        "{}",
+        serde_json::to_string_pretty(value).expect("plain data serialises")
+    );
+}

@@ -1,0 +1,134 @@
+//! The `kakehashi` binary, run as a user would: init, municipalities, demo, verify, and
+//! the messages and exit codes of what goes wrong.
+
+use assert_cmd::Command;
+
+const PASSPHRASE: &str = "correct-horse-battery-staple-42";
+
+fn kakehashi(dir: &std::path::Path, passphrase: &str) -> Command {
+    let mut cmd = Command::cargo_bin("kakehashi").expect("binary is built");
+    cmd.env("KAKEHASHI_DATA_DIR", dir)
+        .env("KAKEHASHI_PASSPHRASE", passphrase)
+        .env("LANG", "ja_JP.UTF-8");
+    cmd
+}
+
+fn initialised() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    kakehashi(dir.path(), PASSPHRASE)
+        .arg("init")
+        .assert()
+        .success();
+    dir
+}
+
+#[test]
+fn init_then_municipalities_as_json_finds_kawagoe_by_reading() {
+    let dir = initialised();
+    let out = kakehashi(dir.path(), PASSPHRASE)
+        .args(["municipalities", "--query", "かわごえ", "--json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
+    assert_eq!(list.as_array().map(Vec::len), Some(1));
+    assert_eq!(list[0]["name"], "川越市");
+    assert_eq!(list[0]["code6"], "112011");
+    assert_eq!(list[0]["kind"], "city", "DOMAIN codes, not labels");
+}
+
+#[test]
+fn demo_then_verify_succeeds_and_reports_the_counts() {
+    let dir = initialised();
+    kakehashi(dir.path(), PASSPHRASE)
+        .args([
+            "demo",
+            "--seed",
+            "1",
+            "--children",
+            "25",
+            "--providers",
+            "60",
+        ])
+        .assert()
+        .success();
+    let out = kakehashi(dir.path(), PASSPHRASE)
+        .args(["verify", "--json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["ok"], true);
+    assert_eq!(report["counts"]["children"], 25);
+    assert_eq!(report["counts"]["providers"], 60);
+    assert_eq!(report["counts"]["municipalities"], 73);
+}
+
+#[test]
+fn a_wrong_passphrase_exits_2_with_a_japanese_message() {
+    let dir = initialised();
+    let out = kakehashi(dir.path(), "wrong-passphrase-entirely")
+        .arg("verify")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "validation errors exit with 2");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("パスフレーズが違います"), "{err}");
+}
+
+#[test]
+fn english_messages_on_request() {
+    let dir = initialised();
+    let out = kakehashi(dir.path(), "wrong-passphrase-entirely")
+        .args(["--lang", "en", "verify"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Wrong passphrase"));
+}
+
+#[test]
+fn init_twice_is_refused_and_keeps_the_first_database() {
+    let dir = initialised();
+    let out = kakehashi(dir.path(), "another-long-passphrase-here-99")
+        .arg("init")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(4), "conflict exits with 4");
+    kakehashi(dir.path(), PASSPHRASE)
+        .arg("verify")
+        .assert()
+        .success();
+}
+
+#[test]
+fn commands_before_init_say_to_run_init() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = kakehashi(dir.path(), PASSPHRASE)
+        .arg("verify")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("kakehashi init"));
+}
+
+#[test]
+fn a_weak_passphrase_is_refused_at_init() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = kakehashi(dir.path(), "password")
+        .arg("init")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("passphrase"),
+        "names the field"
+    );
+}

@@ -1,0 +1,60 @@
+//! The TypeScript types of everything that crosses the IPC boundary, generated from the
+//! Rust structs with ts-rs into `ui/src/api/bindings.ts` (committed). A test fails when the
+//! committed file is stale; `UPDATE_BINDINGS=1 cargo test -p kakehashi bindings` rewrites it.
+
+use ts_rs::{Config, TS};
+
+use crate::error::{ApiError, ErrorKind, Lang};
+use crate::municipalities::MunicipalityQuery;
+use crate::passphrase::PassphraseStrength;
+use crate::store::municipality::{Municipality, MunicipalityKind};
+use crate::vault::{AppStatus, SetupRequest, UnlockRequest, VaultState};
+
+/// The whole `bindings.ts` text.
+pub fn typescript() -> String {
+    let cfg = Config::new();
+    let decls = [
+        Lang::decl(&cfg),
+        ErrorKind::decl(&cfg),
+        ApiError::decl(&cfg),
+        VaultState::decl(&cfg),
+        AppStatus::decl(&cfg),
+        PassphraseStrength::decl(&cfg),
+        SetupRequest::decl(&cfg),
+        UnlockRequest::decl(&cfg),
+        MunicipalityKind::decl(&cfg),
+        Municipality::decl(&cfg),
+        MunicipalityQuery::decl(&cfg),
+    ];
+    let mut out = String::from(
+        "// Generated from the Rust types by crates/core/src/bindings.rs (ts-rs). Do not edit.\n\
+         // Regenerate: UPDATE_BINDINGS=1 cargo test -p kakehashi bindings\n\n",
+    );
+    for d in decls {
+        out.push_str("export ");
+        out.push_str(&d);
+        out.push_str("\n\n");
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    #[test]
+    fn bindings_ts_is_up_to_date_with_the_rust_types() {
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/api/bindings.ts");
+        let fresh = super::typescript();
+        if std::env::var_os("UPDATE_BINDINGS").is_some() {
+            std::fs::write(&path, &fresh).expect("write bindings.ts");
+        }
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == fresh,
+            "ui/src/api/bindings.ts is stale: run UPDATE_BINDINGS=1 cargo test -p kakehashi bindings"
+        );
+    }
+}

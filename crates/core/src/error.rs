@@ -1,0 +1,380 @@
+//! Errors: one internal enum for the core, and the small public [`ApiError`] that crosses
+//! the IPC boundary and the CLI. The only mapping between the two is [`Error::to_api`],
+//! which is also the only place where messages are worded (in Japanese or English).
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// The language of messages the core words for people.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Lang {
+    #[default]
+    Ja,
+    En,
+}
+
+impl Lang {
+    /// Picks Japanese or English from a locale string such as `ja_JP.UTF-8` or `en-US`;
+    /// anything else falls back to Japanese, the app's first language.
+    pub fn from_locale(locale: &str) -> Lang {
+        if locale.to_ascii_lowercase().starts_with("en") {
+            Lang::En
+        } else {
+            Lang::Ja
+        }
+    }
+
+    /// Chooses between the Japanese and the English wording.
+    pub fn pick(self, ja: String, en: String) -> String {
+        match self {
+            Lang::Ja => ja,
+            Lang::En => en,
+        }
+    }
+}
+
+/// What kind of failure an [`ApiError`] is; the UI decides how to show it from this.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorKind {
+    Validation,
+    NotFound,
+    Conflict,
+    Locked,
+    Io,
+    Internal,
+}
+
+/// The error every command and CLI call answers with. `message` is already worded for a
+/// person; `field` names the form field for validation errors.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ApiError {
+    pub kind: ErrorKind,
+    pub message: String,
+    pub field: Option<String>,
+}
+
+impl std::fmt::Display for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for ApiError {}
+
+/// Why a value in a request was refused. Each variant is worded once, in [`Error::to_api`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Invalid {
+    PassphraseTooShort { min_chars: usize },
+    PassphraseTooWeak,
+    PassphraseMismatch,
+    WrongPassphrase,
+    TooLong { max_chars: usize },
+    OutOfRange { min: i64, max: i64 },
+}
+
+/// The core's internal error.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("invalid {field}: {problem:?}")]
+    Validation {
+        field: &'static str,
+        problem: Invalid,
+    },
+    #[error("the registry is locked")]
+    Locked,
+    #[error("{entity} {id} not found")]
+    NotFound { entity: &'static str, id: String },
+    #[error("the data directory {dir} is in use by another running Kakehashi")]
+    InUse { dir: PathBuf },
+    #[error("the data directory {dir} cannot be used: {source}")]
+    DataDirUnusable {
+        dir: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("a registry already exists in {dir}")]
+    AlreadySetUp { dir: PathBuf },
+    #[error("no registry exists in {dir} yet")]
+    NotSetUp { dir: PathBuf },
+    #[error("the key file {path} is missing or unreadable")]
+    KeyFileUnusable { path: PathBuf, detail: String },
+    #[error("the database {path} is damaged: {detail}")]
+    DatabaseDamaged { path: PathBuf, detail: String },
+    #[error("the database has schema version {found}; this build knows up to {supported}")]
+    NewerSchema { found: i64, supported: i64 },
+    #[error("the demo dataset with seed {seed} is already loaded")]
+    DemoAlreadyLoaded { seed: u64 },
+    #[error("i/o error on {path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    /// The one mapping from internal errors to what a person is shown.
+    pub fn to_api(&self, lang: Lang) -> ApiError {
+        let (kind, field, message) = match self {
+            Error::Validation { field, problem } => (
+                ErrorKind::Validation,
+                Some(field.to_string()),
+                invalid_message(problem, lang),
+            ),
+            Error::Locked => (
+                ErrorKind::Locked,
+                None,
+                lang.pick(
+                    "ロックされています。パスフレーズを入力して解除してください。".into(),
+                    "Kakehashi is locked. Enter your passphrase to unlock it.".into(),
+                ),
+            ),
+            Error::NotFound { entity, id } => (
+                ErrorKind::NotFound,
+                None,
+                lang.pick(
+                    format!("{entity} {id} が見つかりません。削除された可能性があります。"),
+                    format!("{entity} {id} was not found. It may have been deleted."),
+                ),
+            ),
+            Error::InUse { dir } => (
+                ErrorKind::Conflict,
+                None,
+                lang.pick(
+                    format!(
+                        "かけはしは既に起動しています（データフォルダ {}）。先に起動しているウィンドウを使うか、閉じてから開き直してください。",
+                        dir.display()
+                    ),
+                    format!(
+                        "Kakehashi is already running with the data folder {}. Use that window, or close it and start again.",
+                        dir.display()
+                    ),
+                ),
+            ),
+            Error::DataDirUnusable { dir, source } => (
+                ErrorKind::Io,
+                None,
+                lang.pick(
+                    format!(
+                        "データフォルダ {} に書き込めません（{}）。フォルダの権限や空き容量を確認してください。",
+                        dir.display(),
+                        io_reason(source, Lang::Ja)
+                    ),
+                    format!(
+                        "Cannot write to the data folder {} ({}). Check its permissions and free space.",
+                        dir.display(),
+                        io_reason(source, Lang::En)
+                    ),
+                ),
+            ),
+            Error::AlreadySetUp { dir } => (
+                ErrorKind::Conflict,
+                None,
+                lang.pick(
+                    format!(
+                        "{} には既にデータベースがあります。上書きはしません。",
+                        dir.display()
+                    ),
+                    format!(
+                        "{} already holds a database. It will not be overwritten.",
+                        dir.display()
+                    ),
+                ),
+            ),
+            Error::NotSetUp { dir } => (
+                ErrorKind::NotFound,
+                None,
+                lang.pick(
+                    format!(
+                        "{} にはまだデータベースがありません。先に初期設定（kakehashi init）をしてください。",
+                        dir.display()
+                    ),
+                    format!(
+                        "{} holds no database yet. Set one up first (kakehashi init).",
+                        dir.display()
+                    ),
+                ),
+            ),
+            Error::KeyFileUnusable { path, detail } => (
+                ErrorKind::Io,
+                None,
+                lang.pick(
+                    format!(
+                        "鍵ファイル {} を読めません（{detail}）。データベースを開くにはこのファイルが必要です。バックアップから戻してください。",
+                        path.display()
+                    ),
+                    format!(
+                        "The key file {} cannot be read ({detail}). It is needed to open the database; restore it from a backup.",
+                        path.display()
+                    ),
+                ),
+            ),
+            Error::DatabaseDamaged { path, detail } => (
+                ErrorKind::Io,
+                None,
+                lang.pick(
+                    format!(
+                        "データベース {} が壊れているか、途中で切れています（{detail}）。ファイルはそのまま残してあります。バックアップから復元してください。",
+                        path.display()
+                    ),
+                    format!(
+                        "The database {} is damaged or truncated ({detail}). The file was left as it is; restore it from a backup.",
+                        path.display()
+                    ),
+                ),
+            ),
+            Error::NewerSchema { found, supported } => (
+                ErrorKind::Conflict,
+                None,
+                lang.pick(
+                    format!(
+                        "このデータベースは新しいバージョンのかけはしで作られています（スキーマ {found}、このバージョンは {supported} まで）。かけはしを更新してください。データは変更していません。"
+                    ),
+                    format!(
+                        "This database was written by a newer Kakehashi (schema {found}; this build knows up to {supported}). Update Kakehashi; nothing was changed."
+                    ),
+                ),
+            ),
+            Error::DemoAlreadyLoaded { seed } => (
+                ErrorKind::Conflict,
+                None,
+                lang.pick(
+                    format!("シード {seed} のデモデータは既に入っています。別のシードを指定してください。"),
+                    format!("The demo data with seed {seed} is already loaded. Choose another seed."),
+                ),
+            ),
+            Error::Io { path, source } => (
+                ErrorKind::Io,
+                None,
+                lang.pick(
+                    format!(
+                        "{} を読み書きできません（{}）。",
+                        path.display(),
+                        io_reason(source, Lang::Ja)
+                    ),
+                    format!(
+                        "Cannot read or write {} ({}).",
+                        path.display(),
+                        io_reason(source, Lang::En)
+                    ),
+                ),
+            ),
+            Error::Sqlite(e) => (
+                ErrorKind::Internal,
+                None,
+                lang.pick(
+                    format!("データベースの処理に失敗しました（{e}）。変更は保存されていません。"),
+                    format!("A database operation failed ({e}). Nothing was saved."),
+                ),
+            ),
+            Error::Internal(detail) => (
+                ErrorKind::Internal,
+                None,
+                lang.pick(
+                    format!("内部エラーが発生しました（{detail}）。"),
+                    format!("Internal error ({detail})."),
+                ),
+            ),
+        };
+        ApiError {
+            kind,
+            message,
+            field,
+        }
+    }
+}
+
+fn invalid_message(problem: &Invalid, lang: Lang) -> String {
+    match problem {
+        Invalid::PassphraseTooShort { min_chars } => lang.pick(
+            format!("パスフレーズは{min_chars}文字以上にしてください。"),
+            format!("Use at least {min_chars} characters."),
+        ),
+        Invalid::PassphraseTooWeak => lang.pick(
+            "推測されやすいパスフレーズです。関係のない単語をいくつか組み合わせてください。".into(),
+            "This passphrase is easy to guess. Combine several unrelated words.".into(),
+        ),
+        Invalid::PassphraseMismatch => lang.pick(
+            "確認用のパスフレーズが一致しません。".into(),
+            "The two passphrases do not match.".into(),
+        ),
+        Invalid::WrongPassphrase => lang.pick(
+            "パスフレーズが違います。大文字・小文字や入力モード（全角/半角）を確認してもう一度入力してください。".into(),
+            "Wrong passphrase. Check upper/lower case and the input mode, then try again.".into(),
+        ),
+        Invalid::TooLong { max_chars } => lang.pick(
+            format!("{max_chars}文字以内で入力してください。"),
+            format!("Use at most {max_chars} characters."),
+        ),
+        Invalid::OutOfRange { min, max } => lang.pick(
+            format!("{min}から{max}の範囲で入力してください。"),
+            format!("Enter a value from {min} to {max}."),
+        ),
+    }
+}
+
+/// A short reason for an I/O failure, in words an office worker can act on.
+fn io_reason(e: &std::io::Error, lang: Lang) -> String {
+    use std::io::ErrorKind as K;
+    let (ja, en) = match e.kind() {
+        K::PermissionDenied => ("書き込み権限がありません", "permission denied"),
+        K::ReadOnlyFilesystem => ("読み取り専用です", "read-only file system"),
+        K::StorageFull => ("ディスクの空きがありません", "disk full"),
+        K::NotFound => ("見つかりません", "not found"),
+        _ => return e.to_string(),
+    };
+    lang.pick(ja.into(), en.into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn validation_errors_name_their_field_and_speak_both_languages() {
+        let e = Error::Validation {
+            field: "passphrase",
+            problem: Invalid::WrongPassphrase,
+        };
+        let ja = e.to_api(Lang::Ja);
+        let en = e.to_api(Lang::En);
+        assert_eq!(ja.kind, ErrorKind::Validation);
+        assert_eq!(
+            ja.field.as_deref(),
+            Some("passphrase"),
+            "the form shows it at this field"
+        );
+        assert!(ja.message.contains("パスフレーズ"), "{}", ja.message);
+        assert!(en.message.contains("passphrase"), "{}", en.message);
+    }
+
+    #[test]
+    fn a_read_only_folder_is_explained_not_dumped() {
+        let e = Error::DataDirUnusable {
+            dir: "/data".into(),
+            source: std::io::Error::from(std::io::ErrorKind::ReadOnlyFilesystem),
+        };
+        let api = e.to_api(Lang::Ja);
+        assert_eq!(api.kind, ErrorKind::Io);
+        assert!(api.message.contains("読み取り専用"), "{}", api.message);
+    }
+
+    #[test]
+    fn locale_strings_pick_english_only_when_asked() {
+        assert_eq!(Lang::from_locale("en_US.UTF-8"), Lang::En);
+        assert_eq!(Lang::from_locale("ja_JP.UTF-8"), Lang::Ja);
+        assert_eq!(
+            Lang::from_locale("C"),
+            Lang::Ja,
+            "Japanese is the default language"
+        );
+    }
+}

@@ -1,0 +1,31 @@
+//! # Kakehashi core
+//!
+//! The domain core of Kakehashi (かけはし), the offline-first desktop registry of a pediatric
+//! home-care coordination office: children at home with medical care needs, the providers
+//! that can care for them, discharge planning, respite, and disaster preparedness.
+//!
+//! The core knows nothing of windows, terminals or JavaScript. Shells (the Tauri app, the
+//! CLI) take a [`vault::Vault`] for a data directory, set it up or unlock it to get a
+//! [`vault::Registry`], and call the use cases on it — plain request structs in, plain
+//! structs out, and on failure an [`error::Error`] that [`error::Error::to_api`] turns into
+//! the [`error::ApiError`] a person is shown.
+//!
+//! Layout: [`domain`] holds pure rules (no SQL, no clock), [`store`] the encrypted SQLite
+//! database and one module per table group, and one module per use case area
+//! ([`municipalities`], [`demo`]).
+
+pub mod bindings;
+pub mod demo;
+pub mod domain;
+pub mod error;
+pub mod keys;
+pub mod municipalities;
+pub mod overview;
+pub mod passphrase;
+pub mod record;
+pub mod store;
+pub mod text;
+pub mod vault;
+
+pub use error::{ApiError, Error, ErrorKind, Lang, Result};
+pub use vault::{AppStatus, Registry, Vault, VaultState};

@@ -1,0 +1,8 @@
+//! The core's integration tests: the public use cases against real encrypted databases in
+//! temp directories. One binary; each module is one area of behaviour.
+
+mod demo;
+mod municipalities;
+mod schema_upgrade;
+mod support;
+mod vault;
