@@ -1,0 +1,41 @@
+// The only module that talks to the desktop shell. Command names and argument shapes follow
+// docs/ipc.md exactly; every rejection is normalised into an ApiError.
+import { invoke } from "@tauri-apps/api/core";
+import type {
+  AppStatus,
+  Lang,
+  Municipality,
+  MunicipalityQuery,
+  PassphraseStrength,
+  SetupRequest,
+  UnlockRequest,
+} from "./bindings";
+import { toApiError } from "./error";
+
+export type * from "./bindings";
+export { isApiError, toApiError } from "./error";
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (rejection) {
+    throw toApiError(rejection);
+  }
+}
+
+export const appStatus = (): Promise<AppStatus> => call("app_status");
+
+export const setLanguage = (lang: Lang): Promise<null> => call("set_language", { lang });
+
+export const passphraseStrength = (passphrase: string): Promise<PassphraseStrength> =>
+  call("passphrase_strength", { passphrase });
+
+export const setupVault = (input: SetupRequest): Promise<AppStatus> =>
+  call("setup_vault", { input });
+
+export const unlock = (input: UnlockRequest): Promise<AppStatus> => call("unlock", { input });
+
+export const lock = (): Promise<AppStatus> => call("lock");
+
+export const listMunicipalities = (input: MunicipalityQuery): Promise<Municipality[]> =>
+  call("list_municipalities", { input });

@@ -1,0 +1,65 @@
+import i18n from "i18next";
+import { initReactI18next } from "react-i18next";
+import type { Lang } from "../api/bindings";
+import en from "./en.json";
+import ja from "./ja.json";
+
+export const LANGS: readonly Lang[] = ["ja", "en"];
+export const DEFAULT_LANG: Lang = "ja";
+const STORAGE_KEY = "kakehashi.lang";
+
+declare module "i18next" {
+  interface CustomTypeOptions {
+    defaultNS: "translation";
+    resources: { translation: typeof ja };
+  }
+}
+
+export function isLang(value: unknown): value is Lang {
+  return typeof value === "string" && (LANGS as readonly string[]).includes(value);
+}
+
+/** The language chosen last time on this computer, Japanese until someone picks another. */
+export function storedLang(): Lang {
+  try {
+    const value = window.localStorage.getItem(STORAGE_KEY);
+    return isLang(value) ? value : DEFAULT_LANG;
+  } catch {
+    return DEFAULT_LANG;
+  }
+}
+
+export function rememberLang(lang: Lang): void {
+  try {
+    window.localStorage.setItem(STORAGE_KEY, lang);
+  } catch {
+    // Storage can be unavailable (private mode, quota); the choice then lasts this session only.
+  }
+}
+
+/** The language the UI shows now; the core is told the same one (see app/status.ts). */
+export function currentLang(): Lang {
+  return isLang(i18n.language) ? i18n.language : DEFAULT_LANG;
+}
+
+/** Switches the UI strings and the document language together, so screen readers follow. */
+export async function applyLang(lang: Lang): Promise<void> {
+  await i18n.changeLanguage(lang);
+  document.documentElement.lang = lang;
+}
+
+void i18n.use(initReactI18next).init({
+  resources: { ja: { translation: ja }, en: { translation: en } },
+  lng: DEFAULT_LANG,
+  fallbackLng: DEFAULT_LANG,
+  supportedLngs: LANGS,
+  interpolation: { escapeValue: false },
+  initAsync: false,
+});
+
+/** At start, show the language chosen last time on this computer. */
+export function restoreLang(): void {
+  void applyLang(storedLang());
+}
+
+export { i18n };

@@ -1,0 +1,78 @@
+import { Alert, AppShell, Burger, Button, Group, Text } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { useMutation } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { Navigate, Route, Routes } from "react-router";
+import { lock } from "../api";
+import { LanguageSwitch } from "../app/LanguageSwitch";
+import { useApplyStatus } from "../app/status";
+import { MunicipalitiesPage } from "../municipalities/MunicipalitiesPage";
+import { SettingsPage } from "../settings/SettingsPage";
+import { AREAS, areaPath } from "./areas";
+import { ComingSoon } from "./ComingSoon";
+import { Navigation } from "./Navigation";
+
+/** The unlocked app: header with name, language and lock; navigation; the area's page. */
+export function Shell({ dataDir }: { dataDir: string }) {
+  const { t } = useTranslation();
+  const [navOpen, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
+  const applyStatus = useApplyStatus();
+  const locking = useMutation({ mutationFn: lock, onSuccess: applyStatus });
+
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 220, breakpoint: "sm", collapsed: { mobile: !navOpen } }}
+      padding="lg"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger
+              opened={navOpen}
+              onClick={toggleNav}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={t("shell.toggleNavigation")}
+            />
+            <Text component="span" fw={700} size="xl" c="teal.8">
+              {t("app.name")}
+            </Text>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <LanguageSwitch />
+            <Button
+              variant="default"
+              onClick={() => locking.mutate()}
+              loading={locking.isPending}
+              data-testid="lock-button"
+            >
+              {t("shell.lock")}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="xs" aria-label={t("shell.navigation")}>
+        <Navigation onNavigate={closeNav} />
+      </AppShell.Navbar>
+
+      <AppShell.Main>
+        {locking.error && (
+          <Alert color="red" mb="md" title={t(`errorKind.${locking.error.kind}`)}>
+            {locking.error.message}
+          </Alert>
+        )}
+        <Routes>
+          <Route index element={<Navigate to={areaPath("cases")} replace />} />
+          {AREAS.filter((area) => !area.ready).map(({ key }) => (
+            <Route key={key} path={areaPath(key)} element={<ComingSoon area={key} />} />
+          ))}
+          <Route path={areaPath("municipalities")} element={<MunicipalitiesPage />} />
+          <Route path={areaPath("settings")} element={<SettingsPage dataDir={dataDir} />} />
+          <Route path="*" element={<Navigate to={areaPath("cases")} replace />} />
+        </Routes>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

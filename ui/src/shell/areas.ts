@@ -1,0 +1,16 @@
+/** The areas of the app, in the order of the navigation. `ready` areas have a real screen. */
+export const AREAS = [
+  { key: "cases", ready: false },
+  { key: "providers", ready: false },
+  { key: "planning", ready: false },
+  { key: "respite", ready: false },
+  { key: "disaster", ready: false },
+  { key: "reports", ready: false },
+  { key: "municipalities", ready: true },
+  { key: "settings", ready: true },
+] as const;
+
+export type AreaKey = (typeof AREAS)[number]["key"];
+export type PlannedArea = Extract<(typeof AREAS)[number], { ready: false }>["key"];
+
+export const areaPath = (key: AreaKey) => `/${key}`;

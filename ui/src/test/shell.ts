@@ -1,0 +1,40 @@
+// A stand-in for the desktop shell at the IPC boundary only: the app's own modules run for real.
+import type { InvokeArgs } from "@tauri-apps/api/core";
+import { mockIPC } from "@tauri-apps/api/mocks";
+import type { ApiError, AppStatus, VaultState } from "../api/bindings";
+
+type Handler = (args: Record<string, unknown>) => unknown;
+export type Call = { command: string; args: Record<string, unknown> };
+
+export function status(state: VaultState, problem: ApiError | null = null): AppStatus {
+  return { state, data_dir: "/home/coordinator/.local/share/kakehashi", problem };
+}
+
+export function apiError(kind: ApiError["kind"], message: string, field: string | null = null) {
+  return { kind, message, field } satisfies ApiError;
+}
+
+/**
+ * Answers `app_status` with `initial` and `set_language` with null unless told otherwise; any other
+ * command without a handler rejects the way the real shell rejects an unknown command. Returns
+ * the calls made, in order.
+ */
+export function fakeShell(initial: AppStatus, handlers: Record<string, Handler> = {}): Call[] {
+  const calls: Call[] = [];
+  const all: Record<string, Handler> = {
+    app_status: () => initial,
+    set_language: () => null,
+    ...handlers,
+  };
+  mockIPC((command: string, payload?: InvokeArgs) => {
+    const args = (payload ?? {}) as Record<string, unknown>;
+    calls.push({ command, args });
+    const handler = all[command];
+    if (!handler) throw `command ${command} not found`;
+    return handler(args);
+  });
+  return calls;
+}
+
+export const callsOf = (calls: Call[], command: string) =>
+  calls.filter((call) => call.command === command).map((call) => call.args);
