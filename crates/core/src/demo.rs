@@ -255,7 +255,7 @@ fn demo_provider(
             lon: m.lon + rng.random_range(-0.03..0.03),
             location_source: "entered",
             accepts_children: accepts,
-            record_source: *["survey", "manual"].choose(rng).expect("non-empty"),
+            record_source: ["survey", "manual"].choose(rng).expect("non-empty"),
         },
     )
 }

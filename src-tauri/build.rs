@@ -1,0 +1,20 @@
+//! Declares the app's own commands, so that capabilities can grant exactly these and
+//! nothing else (no core plugins: the UI only invokes our commands).
+
+const COMMANDS: &[&str] = &[
+    "app_status",
+    "set_language",
+    "passphrase_strength",
+    "setup_vault",
+    "unlock",
+    "lock",
+    "list_municipalities",
+];
+
+fn main() {
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .expect("tauri-build");
+}

@@ -1,0 +1,60 @@
+//! Kakehashi's desktop shell: one window serving the bundled UI, and the IPC commands over
+//! the core. The data directory is the OS app-data folder, or `KAKEHASHI_DATA_DIR` (tests).
+
+mod commands;
+mod state;
+
+use std::path::PathBuf;
+
+use tauri::Manager;
+
+use crate::state::AppState;
+
+/// Overrides where the database lives; end-to-end tests point it at a temp dir.
+pub const DATA_DIR_ENV: &str = "KAKEHASHI_DATA_DIR";
+
+pub fn run() {
+    if let Some(message) = missing_display() {
+        eprintln!("{message}");
+        std::process::exit(2);
+    }
+    tauri::Builder::default()
+        .setup(|app| {
+            let dir = match std::env::var_os(DATA_DIR_ENV) {
+                Some(d) if !d.is_empty() => PathBuf::from(d),
+                _ => app.path().app_data_dir()?,
+            };
+            app.manage(AppState::new(dir));
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::app_status,
+            commands::set_language,
+            commands::passphrase_strength,
+            commands::setup_vault,
+            commands::unlock,
+            commands::lock,
+            commands::list_municipalities,
+        ])
+        .run(tauri::generate_context!())
+        .unwrap_or_else(|e| {
+            eprintln!("かけはしを起動できませんでした / Kakehashi could not start: {e}");
+            std::process::exit(1);
+        });
+}
+
+/// On Linux without a display GTK aborts with a cryptic message; say what is needed.
+fn missing_display() -> Option<&'static str> {
+    if cfg!(target_os = "linux")
+        && std::env::var_os("DISPLAY").is_none()
+        && std::env::var_os("WAYLAND_DISPLAY").is_none()
+    {
+        Some(
+            "かけはしはデスクトップ画面が必要です（DISPLAY も WAYLAND_DISPLAY もありません）。\n\
+             Kakehashi needs a desktop session (neither DISPLAY nor WAYLAND_DISPLAY is set); \
+             on a headless machine run it under `xvfb-run`.",
+        )
+    } else {
+        None
+    }
+}
