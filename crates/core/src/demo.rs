@@ -91,7 +91,7 @@ impl Registry {
         for (field, value) in [("children", spec.children), ("providers", spec.providers)] {
             if value > MAX_ROWS {
                 return Err(Error::Validation {
-                    field,
+                    field: field.into(),
                     problem: Invalid::OutOfRange {
                         min: 0,
                         max: MAX_ROWS as i64,

@@ -66,24 +66,60 @@ impl std::fmt::Display for ApiError {
 impl std::error::Error for ApiError {}
 
 /// Why a value in a request was refused. Each variant is worded once, in [`Error::to_api`].
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Invalid {
-    PassphraseTooShort { min_chars: usize },
+    PassphraseTooShort {
+        min_chars: usize,
+    },
     PassphraseTooWeak,
     PassphraseMismatch,
     WrongPassphrase,
-    TooLong { max_chars: usize },
-    OutOfRange { min: i64, max: i64 },
+    TooLong {
+        max_chars: usize,
+    },
+    OutOfRange {
+        min: i64,
+        max: i64,
+    },
+    Required,
+    /// Not a calendar date in YYYY-MM-DD form.
+    BadDate,
+    DateInFuture,
+    /// Earlier than the earliest date accepted (an ISO date).
+    DateBefore {
+        earliest: String,
+    },
+    EndBeforeStart,
+    /// A number outside [min, max] in `unit` (kg, g, weeks…).
+    NumberOutOfRange {
+        min: f64,
+        max: f64,
+        unit: &'static str,
+    },
+    UnknownMunicipality,
+    MalformedPhone,
+    MalformedPostalCode,
+    MalformedIcd10,
+    MalformedEmail,
+    CaseNumberTaken,
+    /// A supervision (見守り) level the care item does not have; `allowed` are the labels it has.
+    SupervisionNotAllowed {
+        allowed: Vec<&'static str>,
+    },
+    /// The item only exists together with another care item (its label).
+    RequiresCareItem {
+        requires: &'static str,
+    },
+    DuplicateCareItem,
+    /// A detail that does not belong to this care item.
+    DetailNotApplicable,
 }
 
 /// The core's internal error.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error("invalid {field}: {problem:?}")]
-    Validation {
-        field: &'static str,
-        problem: Invalid,
-    },
+    Validation { field: String, problem: Invalid },
     #[error("the registry is locked")]
     Locked,
     #[error("{entity} {id} not found")]
@@ -121,12 +157,29 @@ pub enum Error {
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
+    /// A validation error on the form field `field` (a name, or a path such as
+    /// `care_items[2].supervision`).
+    pub fn invalid(field: impl Into<String>, problem: Invalid) -> Error {
+        Error::Validation {
+            field: field.into(),
+            problem,
+        }
+    }
+
+    /// The field a validation error is about.
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            Error::Validation { field, .. } => Some(field),
+            _ => None,
+        }
+    }
+
     /// The one mapping from internal errors to what a person is shown.
     pub fn to_api(&self, lang: Lang) -> ApiError {
         let (kind, field, message) = match self {
             Error::Validation { field, problem } => (
                 ErrorKind::Validation,
-                Some(field.to_string()),
+                Some(field.clone()),
                 invalid_message(problem, lang),
             ),
             Error::Locked => (
@@ -318,6 +371,67 @@ fn invalid_message(problem: &Invalid, lang: Lang) -> String {
             format!("{min}から{max}の範囲で入力してください。"),
             format!("Enter a value from {min} to {max}."),
         ),
+        Invalid::Required => lang.pick("入力してください。".into(), "Required.".into()),
+        Invalid::BadDate => lang.pick(
+            "日付は 2026-04-01 のように西暦で入力してください。".into(),
+            "Enter a date such as 2026-04-01.".into(),
+        ),
+        Invalid::DateInFuture => lang.pick(
+            "未来の日付は入力できません。".into(),
+            "The date cannot be in the future.".into(),
+        ),
+        Invalid::DateBefore { earliest } => lang.pick(
+            format!("{earliest} 以降の日付を入力してください。"),
+            format!("Enter a date on or after {earliest}."),
+        ),
+        Invalid::EndBeforeStart => lang.pick(
+            "終了日は開始日以降にしてください。".into(),
+            "The end date must not be before the start date.".into(),
+        ),
+        Invalid::NumberOutOfRange { min, max, unit } => lang.pick(
+            format!("{min}{unit}より大きく{max}{unit}以下で入力してください。"),
+            format!("Enter more than {min} {unit} and at most {max} {unit}."),
+        ),
+        Invalid::UnknownMunicipality => lang.pick(
+            "市区町村コードが見つかりません。一覧から選んでください。".into(),
+            "Unknown municipality code. Choose one from the list.".into(),
+        ),
+        Invalid::MalformedPhone => lang.pick(
+            "電話番号は 048-123-4567 や 090-1234-5678 のように入力してください。".into(),
+            "Enter a phone number such as 048-123-4567 or 090-1234-5678.".into(),
+        ),
+        Invalid::MalformedPostalCode => lang.pick(
+            "郵便番号は 330-0063 のように7桁で入力してください。".into(),
+            "Enter a 7-digit postal code such as 330-0063.".into(),
+        ),
+        Invalid::MalformedIcd10 => lang.pick(
+            "ICD-10コードは G80.0 のように入力してください。".into(),
+            "Enter an ICD-10 code such as G80.0.".into(),
+        ),
+        Invalid::MalformedEmail => lang.pick(
+            "メールアドレスの形式が正しくありません。".into(),
+            "This is not a valid email address.".into(),
+        ),
+        Invalid::CaseNumberTaken => lang.pick(
+            "このケース番号は既に使われています。".into(),
+            "This case number is already in use.".into(),
+        ),
+        Invalid::SupervisionNotAllowed { allowed } => lang.pick(
+            format!("この医療的ケアの見守りは {} から選んでください。", allowed.join("・")),
+            format!("For this care item choose supervision from: {}.", allowed.join(", ")),
+        ),
+        Invalid::RequiresCareItem { requires } => lang.pick(
+            format!("この項目は「{requires}」と一緒に登録してください。"),
+            format!("This item can only be recorded together with 「{requires}」."),
+        ),
+        Invalid::DuplicateCareItem => lang.pick(
+            "同じ医療的ケアが2回登録されています。".into(),
+            "The same care item is listed twice.".into(),
+        ),
+        Invalid::DetailNotApplicable => lang.pick(
+            "この医療的ケアには入力できない項目です。".into(),
+            "This detail does not apply to this care item.".into(),
+        ),
     }
 }
 
@@ -340,10 +454,7 @@ mod tests {
 
     #[test]
     fn validation_errors_name_their_field_and_speak_both_languages() {
-        let e = Error::Validation {
-            field: "passphrase",
-            problem: Invalid::WrongPassphrase,
-        };
+        let e = Error::invalid("passphrase", Invalid::WrongPassphrase);
         let ja = e.to_api(Lang::Ja);
         let en = e.to_api(Lang::En);
         assert_eq!(ja.kind, ErrorKind::Validation);

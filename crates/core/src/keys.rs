@@ -125,10 +125,7 @@ impl KeyFile {
                 return Ok(key);
             }
         }
-        Err(Error::Validation {
-            field: "passphrase",
-            problem: Invalid::WrongPassphrase,
-        })
+        Err(Error::invalid("passphrase", Invalid::WrongPassphrase))
     }
 
     pub fn read(path: &Path) -> Result<KeyFile> {
@@ -266,11 +263,8 @@ mod tests {
         let wrong = file.unwrap_key("wrong horse battery");
         assert!(
             matches!(
-                wrong,
-                Err(Error::Validation {
-                    field: "passphrase",
-                    problem: Invalid::WrongPassphrase
-                })
+                &wrong,
+                Err(Error::Validation { field, problem: Invalid::WrongPassphrase }) if field.as_str() == "passphrase"
             ),
             "a wrong passphrase is a field error, not a damaged file"
         );

@@ -22,12 +22,12 @@ impl Registry {
     /// it, in 五十音順 (by reading).
     pub fn list_municipalities(&self, q: &MunicipalityQuery) -> Result<Vec<Municipality>> {
         if q.query.chars().count() > MAX_QUERY_CHARS {
-            return Err(Error::Validation {
-                field: "query",
-                problem: Invalid::TooLong {
+            return Err(Error::invalid(
+                "query",
+                Invalid::TooLong {
                     max_chars: MAX_QUERY_CHARS,
                 },
-            });
+            ));
         }
         let needle = fold(&q.query);
         let mut found: Vec<(String, Municipality)> = municipality::all(&self.conn)?

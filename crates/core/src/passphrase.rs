@@ -32,14 +32,7 @@ pub fn strength(passphrase: &str, lang: Lang) -> PassphraseStrength {
     };
     let problem = check(passphrase, chars, score);
     let hint = match &problem {
-        Some(p) => Some(
-            Error::Validation {
-                field: "passphrase",
-                problem: p.clone(),
-            }
-            .to_api(lang)
-            .message,
-        ),
+        Some(p) => Some(Error::invalid("passphrase", p.clone()).to_api(lang).message),
         None => Some(lang.pick("十分な強さです。".into(), "Strong enough.".into())),
     };
     PassphraseStrength {
@@ -54,16 +47,10 @@ pub fn validate_new(passphrase: &str, confirmation: &str) -> Result<()> {
     let chars = passphrase.chars().count();
     let score = u8::from(zxcvbn::zxcvbn(passphrase, &["kakehashi", "かけはし"]).score());
     if let Some(problem) = check(passphrase, chars, score) {
-        return Err(Error::Validation {
-            field: "passphrase",
-            problem,
-        });
+        return Err(Error::invalid("passphrase", problem));
     }
     if passphrase != confirmation {
-        return Err(Error::Validation {
-            field: "confirmation",
-            problem: Invalid::PassphraseMismatch,
-        });
+        return Err(Error::invalid("confirmation", Invalid::PassphraseMismatch));
     }
     Ok(())
 }
@@ -110,16 +97,7 @@ mod tests {
             "correct-horse-battery-staple-43",
         )
         .unwrap_err();
-        assert!(
-            matches!(
-                err,
-                Error::Validation {
-                    field: "confirmation",
-                    ..
-                }
-            ),
-            "{err:?}"
-        );
+        assert!(err.field() == Some("confirmation"), "{err:?}");
     }
 
     #[test]

@@ -10,6 +10,9 @@ pub fn fold(s: &str) -> String {
         .flat_map(char::to_lowercase)
         .filter(|c| !c.is_whitespace())
         .map(hiragana_to_katakana)
+        // Lower-casing can leave a letter and a combining mark apart (𝒢 + ￣ → g + ̄);
+        // compose again so that folding a folded text changes nothing.
+        .nfkc()
         .collect()
 }
 

@@ -248,3 +248,102 @@ mod tests {
         }
     }
 }
+
+// ---- What a child's care items record (inputs of both scores) ------------------------------
+
+/// 栄養の経路 of 経管栄養. Gastric routes count as 経管 (item 8 of the 超重症児 score);
+/// intestinal routes as 腸ろう・腸管栄養 (item 9).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum FeedingRoute {
+    /// 経鼻胃管
+    Nasogastric,
+    /// 胃瘻
+    Gastrostomy,
+    /// 食道瘻
+    Esophagostomy,
+    /// 経鼻腸管
+    Nasointestinal,
+    /// 経胃瘻腸管
+    Gastrojejunal,
+    /// 腸瘻
+    Jejunostomy,
+}
+
+/// How often suction is needed (超重症児 score item 5; only the higher band counts).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum SuctionFrequency {
+    /// 1回/時間以上
+    HourlyOrMore,
+    /// 6回/日以上
+    SixPerDayOrMore,
+    /// それ未満
+    Less,
+}
+
+/// Mobility, the 大島分類 axis (寝たきり, 座れる, 歩行障害, 歩ける, 走れる).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Mobility {
+    Bedridden,
+    Sitting,
+    WalkingImpaired,
+    Walking,
+    Running,
+}
+
+/// The details of one care item: device details for the team, and the frequencies the
+/// 超重症児 score needs. Every field is optional; which ones apply depends on the item.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct CareItemDetails {
+    /// Device model (ventilator, pump…)
+    pub device: Option<String>,
+    /// Tracheostomy cannula size, e.g. "3.5"
+    pub cannula_size: Option<String>,
+    /// tube_feeding only
+    pub feeding_route: Option<FeedingRoute>,
+    /// Hours per day the device is used (ventilator, oxygen…), 0–24
+    pub hours_per_day: Option<f64>,
+    /// suction only
+    pub suction_frequency: Option<SuctionFrequency>,
+    /// nebulizer only: times per day
+    pub nebulizer_per_day: Option<u32>,
+    /// nebulizer only: used continuously
+    #[serde(default)]
+    pub nebulizer_continuous: bool,
+    /// urinary_catheter_intermittent only: times per day
+    pub catheterizations_per_day: Option<u32>,
+    pub note: Option<String>,
+}
+
+/// One care item of a child, as entered.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct CareItemEntry {
+    pub code: CareItemCode,
+    pub supervision: Supervision,
+    #[serde(default)]
+    pub details: CareItemDetails,
+    /// ISO date; `None` = unknown
+    pub start_date: Option<String>,
+    /// ISO date; `None` = ongoing
+    pub end_date: Option<String>,
+}
+
+/// What the 超重症児 score needs beyond the care items: the child's mobility (condition 1)
+/// and the items that are states rather than care items.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct SevereFactors {
+    pub mobility: Option<Mobility>,
+    /// SaO2 90%以下の状態が10%以上 (item 4 without oxygen)
+    #[serde(default)]
+    pub low_spo2: bool,
+    /// 経口摂取（全介助） (item 8, when not tube fed)
+    #[serde(default)]
+    pub oral_full_assistance: bool,
+    /// 過緊張で発汗による更衣と姿勢修正を3回以上/日 (item 10)
+    #[serde(default)]
+    pub hypertonia_care: bool,
+    /// 体位交換 per day (item 14 at 6 or more)
+    pub position_changes_per_day: Option<u32>,
+}
