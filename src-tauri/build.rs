@@ -9,6 +9,14 @@ const COMMANDS: &[&str] = &[
     "unlock",
     "lock",
     "list_municipalities",
+    "compute_scores",
+    "find_duplicates",
+    "register_child",
+    "update_child",
+    "change_child_status",
+    "record_weight",
+    "get_child",
+    "search_children",
 ];
 
 fn main() {

@@ -1,6 +1,7 @@
 //! Kakehashi's desktop shell: one window serving the bundled UI, and the IPC commands over
 //! the core. The data directory is the OS app-data folder, or `KAKEHASHI_DATA_DIR` (tests).
 
+mod case_commands;
 mod commands;
 mod state;
 
@@ -35,6 +36,14 @@ pub fn run() {
             commands::unlock,
             commands::lock,
             commands::list_municipalities,
+            case_commands::compute_scores,
+            case_commands::find_duplicates,
+            case_commands::register_child,
+            case_commands::update_child,
+            case_commands::change_child_status,
+            case_commands::record_weight,
+            case_commands::get_child,
+            case_commands::search_children,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

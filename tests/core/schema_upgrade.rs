@@ -63,30 +63,68 @@ fn encrypted_db(dir: &std::path::Path, name: &str) -> Connection {
     store::open(&dir.join(name), &key, true).unwrap()
 }
 
-#[test]
-fn a_version_1_database_upgrades_to_exactly_a_fresh_schema() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut old = encrypted_db(dir.path(), "old.db");
-    old.execute_batch(include_str!("../../fixtures/schema/v1.sql"))
-        .unwrap();
-    let v: i64 = old
-        .pragma_query_value(None, "user_version", |r| r.get(0))
-        .unwrap();
-    assert_eq!(v, 1, "the frozen fixture is schema version 1");
-    store::migrate(&mut old).expect("upgrading from version 1 works");
+/// Every released schema, frozen as SQL: (version, fixture).
+const FROZEN: &[(i64, &str)] = &[
+    (1, include_str!("../../fixtures/schema/v1.sql")),
+    (2, include_str!("../../fixtures/schema/v2.sql")),
+];
 
+#[test]
+fn every_older_schema_upgrades_to_exactly_a_fresh_schema() {
+    let dir = tempfile::tempdir().unwrap();
     let mut fresh = encrypted_db(dir.path(), "fresh.db");
     store::migrate(&mut fresh).unwrap();
-
+    for (version, sql) in FROZEN {
+        let mut old = encrypted_db(dir.path(), &format!("v{version}.db"));
+        old.execute_batch(sql).unwrap();
+        let v: i64 = old
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(
+            v, *version,
+            "the frozen fixture is schema version {version}"
+        );
+        store::migrate(&mut old).unwrap_or_else(|e| panic!("upgrading from {version}: {e}"));
+        assert_eq!(
+            shape(&old),
+            shape(&fresh),
+            "a database from schema {version} upgrades to exactly the fresh schema"
+        );
+        let v: i64 = old
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, store::CURRENT_VERSION);
+    }
     assert_eq!(
-        shape(&old),
-        shape(&fresh),
-        "an upgraded database has exactly the fresh schema"
+        FROZEN.len() as i64,
+        store::CURRENT_VERSION - 1,
+        "every older version has a frozen fixture"
     );
-    let v: i64 = old
-        .pragma_query_value(None, "user_version", |r| r.get(0))
+}
+
+#[test]
+fn children_written_before_schema_3_get_their_search_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut old = encrypted_db(dir.path(), "v2-data.db");
+    old.execute_batch(FROZEN[1].1).unwrap();
+    old.execute_batch(
+        "INSERT INTO municipality VALUES ('112011', '11201', '川越市', 'かわごえし', 'city', NULL, 35.9, 139.4);
+         INSERT INTO child (id, case_number, name, kana, date_of_birth, sex, municipality_code, status,
+                            created_at, updated_at, updated_by)
+         VALUES ('c1', 'OLD-1', '川越 陽葵', 'カワゴエ ヒマリ', '2025-05-10', 'female', '112011', 'at_home',
+                 '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', 'old');",
+    )
+    .unwrap();
+    store::migrate(&mut old).unwrap();
+    let kana: String = old
+        .query_row("SELECT kana_folded FROM child WHERE id = 'c1'", [], |r| {
+            r.get(0)
+        })
         .unwrap();
-    assert_eq!(v, store::CURRENT_VERSION);
+    assert_eq!(
+        kana, "カワゴエヒマリ",
+        "folded during the upgrade so the case list finds it"
+    );
 }
 
 #[test]

@@ -6,6 +6,8 @@
 //! Errors are printed in Japanese (or English with `--lang en`) with a non-zero exit code
 //! per kind: 2 validation, 3 not found, 4 conflict, 5 locked, 6 i/o, 1 internal.
 
+mod cases;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -53,6 +55,9 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The case registry: add, show and list children
+    #[command(subcommand)]
+    Cases(cases::CasesCommand),
     /// Fill the database with a deterministic synthetic dataset
     Demo {
         #[arg(long)]
@@ -93,6 +98,11 @@ fn exit_code(e: &ApiError) -> u8 {
         ErrorKind::Io => 6,
         ErrorKind::Internal => 1,
     }
+}
+
+/// Who the CLI records as the author of changes, and when.
+pub(crate) fn stamp() -> Stamp {
+    Stamp::new("cli", chrono::Utc::now())
 }
 
 fn run(cli: Cli) -> Result<(), Error> {
@@ -165,6 +175,10 @@ fn run(cli: Cli) -> Result<(), Error> {
                 });
             }
         }
+        Command::Cases(command) => {
+            let mut registry = unlock(&vault)?;
+            cases::run(&mut registry, command)?;
+        }
         Command::Demo {
             seed,
             children,
@@ -208,7 +222,7 @@ fn prompt(label: &str) -> Result<String, Error> {
     })
 }
 
-fn print_json<T: serde::Serialize>(value: &T) {
+pub(crate) fn print_json<T: serde::Serialize>(value: &T) {
     println!(
         "{}",
         serde_json::to_string_pretty(value).expect("plain data serialises")

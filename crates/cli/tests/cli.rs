@@ -132,3 +132,107 @@ fn a_weak_passphrase_is_refused_at_init() {
         "names the field"
     );
 }
+
+fn fixture(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../fixtures/cases")
+        .join(name)
+}
+
+#[test]
+fn cases_add_show_and_list_round_trip_with_scores() {
+    let dir = initialised();
+    let out = kakehashi(dir.path(), PASSPHRASE)
+        .args(["cases", "add", "--json"])
+        .arg(fixture("intake-example.json"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let added: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        added.as_array().map(Vec::len),
+        Some(2),
+        "both entries registered"
+    );
+    let first = added[0]["case_number"].as_str().unwrap().to_string();
+    assert!(first.starts_with("KH-"), "assigned: {first}");
+    assert_eq!(
+        added[1]["case_number"], "KH-2026-0100",
+        "a given number is kept"
+    );
+
+    let out = kakehashi(dir.path(), PASSPHRASE)
+        .args(["cases", "show", &first, "--json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let case: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        case["scores"]["medical_care"]["total"], 39,
+        "10+2, 8, 8+1, 8+2"
+    );
+    assert_eq!(case["scores"]["medical_care"]["band"], "staffing_1_to_1");
+    assert_eq!(
+        case["scores"]["severe"]["total"], 34,
+        "10 + 8 + 8 + 5 + 3 (体位交換)"
+    );
+    assert_eq!(case["scores"]["severe"]["class"], "super_severe");
+    assert!(
+        case["scores"]["medical_care"]["lines"]
+            .as_array()
+            .unwrap()
+            .len()
+            == 4,
+        "a line per item"
+    );
+
+    let out = kakehashi(dir.path(), PASSPHRASE)
+        .args(["cases", "list", "--query", "かわごえ", "--json"])
+        .output()
+        .unwrap();
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(list["total"], 1, "hiragana finds the katakana reading");
+    assert_eq!(list["rows"][0]["case_number"], first.as_str());
+}
+
+#[test]
+fn cases_add_names_the_entry_and_field_that_is_wrong() {
+    let dir = initialised();
+    let bad = dir.path().join("bad.json");
+    let mut entries: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture("intake-example.json")).unwrap())
+            .unwrap();
+    entries[1]["child"]["care_items"][0]["supervision"] = "medium".into();
+    std::fs::write(&bad, entries.to_string()).unwrap();
+    let out = kakehashi(dir.path(), PASSPHRASE)
+        .args(["cases", "add", "--json"])
+        .arg(&bad)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("[1].child.care_items[0].supervision"), "{err}");
+    assert!(
+        err.contains("高・低"),
+        "says which levels the item has: {err}"
+    );
+}
+
+#[test]
+fn cases_list_refuses_an_unknown_status_code() {
+    let dir = initialised();
+    let out = kakehashi(dir.path(), PASSPHRASE)
+        .args(["cases", "list", "--status", "home"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("home"));
+}

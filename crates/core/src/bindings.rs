@@ -4,6 +4,14 @@
 
 use ts_rs::{Config, TS};
 
+use crate::cases::*;
+use crate::domain::care_item::{
+    CareItemCode, CareItemDetails, CareItemEntry, FeedingRoute, Mobility, SevereFactors,
+    SuctionFrequency, Supervision,
+};
+use crate::domain::child_status::ChildStatus;
+use crate::domain::scores::medical_care::{MedicalCareBand, MedicalCareLine, MedicalCareScore};
+use crate::domain::scores::severe::{Condition, SevereClass, SevereLine, SevereScore};
 use crate::error::{ApiError, ErrorKind, Lang};
 use crate::municipalities::MunicipalityQuery;
 use crate::passphrase::PassphraseStrength;
@@ -25,6 +33,49 @@ pub fn typescript() -> String {
         MunicipalityKind::decl(&cfg),
         Municipality::decl(&cfg),
         MunicipalityQuery::decl(&cfg),
+        // Case registry
+        Sex::decl(&cfg),
+        ChildStatus::decl(&cfg),
+        CareItemCode::decl(&cfg),
+        Supervision::decl(&cfg),
+        FeedingRoute::decl(&cfg),
+        SuctionFrequency::decl(&cfg),
+        Mobility::decl(&cfg),
+        CareItemDetails::decl(&cfg),
+        CareItemEntry::decl(&cfg),
+        SevereFactors::decl(&cfg),
+        MedicalCareBand::decl(&cfg),
+        MedicalCareLine::decl(&cfg),
+        MedicalCareScore::decl(&cfg),
+        Condition::decl(&cfg),
+        SevereClass::decl(&cfg),
+        SevereLine::decl(&cfg),
+        SevereScore::decl(&cfg),
+        ScoreRequest::decl(&cfg),
+        Scores::decl(&cfg),
+        Diagnosis::decl(&cfg),
+        Residence::decl(&cfg),
+        Guardian::decl(&cfg),
+        Certificates::decl(&cfg),
+        ConsentScope::decl(&cfg),
+        Consent::decl(&cfg),
+        Weight::decl(&cfg),
+        ChildInput::decl(&cfg),
+        RegisterChildRequest::decl(&cfg),
+        UpdateChildRequest::decl(&cfg),
+        ChangeStatusRequest::decl(&cfg),
+        RecordWeightRequest::decl(&cfg),
+        DuplicateQuery::decl(&cfg),
+        DuplicateReason::decl(&cfg),
+        DuplicateCandidate::decl(&cfg),
+        StatusChange::decl(&cfg),
+        FieldDiff::decl(&cfg),
+        ChangeEntry::decl(&cfg),
+        ChildDetail::decl(&cfg),
+        CaseSearch::decl(&cfg),
+        CaseRow::decl(&cfg),
+        CaseSearchResult::decl(&cfg),
+        CaseRef::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by crates/core/src/bindings.rs (ts-rs). Do not edit.\n\

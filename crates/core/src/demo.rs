@@ -9,14 +9,20 @@ use rand::{Rng, RngCore, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::care_item::{CARE_ITEM_RULES, CareItemCode};
+use crate::cases::validate::check_child;
+use crate::cases::{ChildInput, Guardian, Residence, Sex, Weight, insert_child_record};
+use crate::domain::care_item::{
+    CARE_ITEM_RULES, CareItemCode, CareItemDetails, CareItemEntry, FeedingRoute, Mobility,
+    SevereFactors, SuctionFrequency,
+};
 use crate::domain::child_status::ChildStatus;
 use crate::domain::provider_kind::ProviderKind;
 use crate::error::{Error, Invalid, Result};
 use crate::record::{Stamp, id_with_random};
-use crate::store::child::{self, NewChild};
+use crate::store::child::{self, WEIGHT, WeightRow};
 use crate::store::municipality::{self, Municipality, MunicipalityKind};
 use crate::store::provider::{self, NewProvider};
+use crate::store::rows;
 use crate::vault::Registry;
 
 /// Largest dataset one call makes (national scale is ~70,000 providers, ~21,000 children).
@@ -139,7 +145,8 @@ fn next_id(stamp: &Stamp, rng: &mut ChaCha8Rng) -> String {
     id_with_random(stamp, random)
 }
 
-/// One child with 1–5 care items and 1–3 weights; returns (care items, weights) written.
+/// One child with 1–5 care items (always a valid combination), a guardian and 1–3
+/// weights, written through the same path as intake; returns (care items, weights).
 fn demo_child(
     tx: &rusqlite::Transaction<'_>,
     stamp: &Stamp,
@@ -165,25 +172,6 @@ fn demo_child(
         .choose(rng)
         .expect("non-empty")
     };
-    let id = next_id(stamp, rng);
-    child::insert(
-        tx,
-        stamp,
-        &NewChild {
-            id: id.clone(),
-            case_number: format!("DEMO{seed}-{n:05}"),
-            name: format!("{family} {given}"),
-            kana: format!("{family_kana} {given_kana}"),
-            date_of_birth: dob.to_string(),
-            sex: if rng.random_bool(0.5) {
-                "female"
-            } else {
-                "male"
-            },
-            municipality_code: home.code6.clone(),
-            status,
-        },
-    )?;
 
     let mut codes: Vec<CareItemCode> = Vec::new();
     let how_many = rng.random_range(1..=5);
@@ -193,27 +181,149 @@ fn demo_child(
             codes.push(code);
         }
     }
-    for code in &codes {
-        let level = *code
-            .supervision_levels()
-            .choose(rng)
-            .expect("低 is always allowed");
-        let item_id = next_id(stamp, rng);
-        child::insert_care_item(tx, stamp, &item_id, &id, *code, level, &dob.to_string())?;
+    // A pump only comes with the care item it drives.
+    for (pump, base) in [
+        (CareItemCode::TubeFeedingPump, CareItemCode::TubeFeeding),
+        (
+            CareItemCode::SubcutaneousPump,
+            CareItemCode::SubcutaneousInjection,
+        ),
+    ] {
+        if codes.contains(&pump) && !codes.contains(&base) {
+            codes.push(base);
+        }
     }
+    let care_items: Vec<CareItemEntry> = codes
+        .iter()
+        .map(|&code| {
+            let mut details = CareItemDetails::default();
+            match code {
+                CareItemCode::TubeFeeding => {
+                    details.feeding_route = Some(*ROUTES.choose(rng).expect("non-empty"))
+                }
+                CareItemCode::Suction => {
+                    details.suction_frequency = Some(*FREQUENCIES.choose(rng).expect("non-empty"))
+                }
+                CareItemCode::Ventilator => {
+                    details.hours_per_day = Some(f64::from(rng.random_range(8..=24)))
+                }
+                _ => {}
+            }
+            CareItemEntry {
+                code,
+                supervision: *code
+                    .supervision_levels()
+                    .choose(rng)
+                    .expect("低 is always allowed"),
+                details,
+                start_date: Some(dob.to_string()),
+                end_date: None,
+            }
+        })
+        .collect();
 
-    let weights = rng.random_range(1..=3u32);
     let age_years = f64::from(today.year() - dob.year()).max(0.0);
-    for w in 0..weights {
-        let measured = today - Days::new(u64::from(w) * 90);
-        // A rough growth curve (kg) with some spread; never below a newborn's 2 kg.
-        let kg = (3.0 + age_years * 2.6 + rng.random_range(-1.5..1.5)).max(2.0);
-        let weight_id = next_id(stamp, rng);
-        let kg = (kg * 10.0).round() / 10.0;
-        child::insert_weight(tx, stamp, &weight_id, &id, &measured.to_string(), kg)?;
+    let weights = rng.random_range(1..=3u32);
+    let mut measured: Vec<Weight> = (0..weights)
+        .map(|w| {
+            // A rough growth curve (kg) with some spread; never below a newborn's 2 kg.
+            let kg = (3.0 + age_years * 2.6 + rng.random_range(-1.5..1.5)).max(2.0);
+            Weight {
+                measured_on: (today - Days::new(u64::from(w) * 90)).max(dob).to_string(),
+                weight_kg: (kg * 10.0).round() / 10.0,
+            }
+        })
+        .collect();
+    let mut child = ChildInput {
+        case_number: Some(format!("DEMO{seed}-{n:05}")),
+        name: format!("{family} {given}"),
+        kana: format!("{family_kana} {given_kana}"),
+        date_of_birth: dob.to_string(),
+        sex: if rng.random_bool(0.5) {
+            Sex::Female
+        } else {
+            Sex::Male
+        },
+        gestational_weeks: Some(rng.random_range(23..=40)),
+        birth_weight_g: Some(rng.random_range(400..=3800)),
+        diagnoses: vec![],
+        residence: Residence {
+            postal_code: String::new(),
+            address: format!("{}{}丁目", home.name, rng.random_range(1..6)),
+            municipality_code: home.code6.clone(),
+            lat: None,
+            lon: None,
+        },
+        guardians: vec![Guardian {
+            name: format!(
+                "{family} {}",
+                ["由美", "健太", "真理子", "大輔"]
+                    .choose(rng)
+                    .expect("non-empty")
+            ),
+            relation: ["母", "父"].choose(rng).expect("non-empty").to_string(),
+            phone_primary: format!(
+                "090-{:04}-{:04}",
+                rng.random_range(0..10000),
+                rng.random_range(0..10000)
+            ),
+            ..Guardian::default()
+        }],
+        siblings: Some(rng.random_range(0..3)),
+        certificates: Default::default(),
+        oshima_cell: Some(rng.random_range(1..=25)),
+        yokochi_code: None,
+        severe_factors: SevereFactors {
+            mobility: Some(*MOBILITY.choose(rng).expect("non-empty")),
+            ..SevereFactors::default()
+        },
+        care_items,
+        consent: Default::default(),
+        coordinator: String::new(),
+    };
+    // The generator must make what intake accepts; a refusal here is a bug in it.
+    check_child(&mut child, today, |code| {
+        crate::store::municipality::exists(tx, code)
+    })?;
+    measured.sort_by(|a, b| a.measured_on.cmp(&b.measured_on));
+    let latest = measured.pop();
+    let mut ids = || next_id(stamp, rng);
+    let id = insert_child_record(tx, stamp, &mut ids, &child, status, today, latest.as_ref())?;
+    for w in &measured {
+        let row = WeightRow {
+            child_id: id.clone(),
+            measured_on: w.measured_on.clone(),
+            weight_kg: w.weight_kg,
+        };
+        rows::insert(
+            tx,
+            stamp,
+            WEIGHT,
+            &next_id(stamp, rng),
+            &rows::columns_of(&row),
+        )?;
     }
-    Ok((codes.len() as u32, weights))
+    Ok((child.care_items.len() as u32, weights))
 }
+
+const ROUTES: [FeedingRoute; 4] = [
+    FeedingRoute::Nasogastric,
+    FeedingRoute::Gastrostomy,
+    FeedingRoute::Gastrostomy,
+    FeedingRoute::Jejunostomy,
+];
+const FREQUENCIES: [SuctionFrequency; 3] = [
+    SuctionFrequency::HourlyOrMore,
+    SuctionFrequency::SixPerDayOrMore,
+    SuctionFrequency::Less,
+];
+const MOBILITY: [Mobility; 5] = [
+    Mobility::Bedridden,
+    Mobility::Bedridden,
+    Mobility::Sitting,
+    Mobility::WalkingImpaired,
+    Mobility::Walking,
+];
 
 fn demo_provider(
     tx: &rusqlite::Transaction<'_>,

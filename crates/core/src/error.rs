@@ -90,7 +90,12 @@ pub enum Invalid {
         earliest: String,
     },
     EndBeforeStart,
-    /// A number outside [min, max] in `unit` (kg, g, weeks…).
+    /// A number that must be more than 0 and at most `max` (a weight).
+    PositiveUpTo {
+        max: f64,
+        unit: &'static str,
+    },
+    /// A number outside [min, max] (inclusive) in `unit` (kg, g, 週, 回/日…).
     NumberOutOfRange {
         min: f64,
         max: f64,
@@ -113,6 +118,20 @@ pub enum Invalid {
     DuplicateCareItem,
     /// A detail that does not belong to this care item.
     DetailNotApplicable,
+    /// A code that is not one of DOMAIN.md's codes for this field.
+    UnknownCode {
+        code: String,
+    },
+    /// A JSON document that does not parse or does not have the expected shape.
+    MalformedJson {
+        line: usize,
+        detail: String,
+    },
+    /// A status change the lifecycle does not allow (labels of both statuses).
+    StatusTransition {
+        from: &'static str,
+        to: &'static str,
+    },
 }
 
 /// The core's internal error.
@@ -141,6 +160,10 @@ pub enum Error {
     DatabaseDamaged { path: PathBuf, detail: String },
     #[error("the database has schema version {found}; this build knows up to {supported}")]
     NewerSchema { found: i64, supported: i64 },
+    #[error("{entity} {id} was changed by someone else")]
+    StaleRecord { entity: &'static str, id: String },
+    #[error("possible duplicates of the child exist")]
+    PossibleDuplicates { count: usize },
     #[error("the demo dataset with seed {seed} is already loaded")]
     DemoAlreadyLoaded { seed: u64 },
     #[error("i/o error on {path}: {source}")]
@@ -296,6 +319,22 @@ impl Error {
                     ),
                 ),
             ),
+            Error::StaleRecord { .. } => (
+                ErrorKind::Conflict,
+                None,
+                lang.pick(
+                    "この記録は開いている間に他の人が変更しました。開き直して最新の内容を確認してから、もう一度保存してください。入力した内容はこの画面に残っています。".into(),
+                    "Someone else changed this record while you had it open. Reopen it to see the latest version, then save again; your input is still on screen.".into(),
+                ),
+            ),
+            Error::PossibleDuplicates { count } => (
+                ErrorKind::Conflict,
+                Some("duplicates".to_string()),
+                lang.pick(
+                    format!("同じ人かもしれないケースが{count}件あります。確認してから登録してください。"),
+                    format!("{count} existing case(s) may be the same child. Check them before registering."),
+                ),
+            ),
             Error::DemoAlreadyLoaded { seed } => (
                 ErrorKind::Conflict,
                 None,
@@ -389,8 +428,12 @@ fn invalid_message(problem: &Invalid, lang: Lang) -> String {
             "The end date must not be before the start date.".into(),
         ),
         Invalid::NumberOutOfRange { min, max, unit } => lang.pick(
-            format!("{min}{unit}より大きく{max}{unit}以下で入力してください。"),
-            format!("Enter more than {min} {unit} and at most {max} {unit}."),
+            format!("{min}{unit}以上{max}{unit}以下で入力してください。"),
+            format!("Enter a value from {min} to {max}{}.", unit_en(unit)),
+        ),
+        Invalid::PositiveUpTo { max, unit } => lang.pick(
+            format!("0{unit}より大きく{max}{unit}以下で入力してください。"),
+            format!("Enter more than 0 and at most {max}{}.", unit_en(unit)),
         ),
         Invalid::UnknownMunicipality => lang.pick(
             "市区町村コードが見つかりません。一覧から選んでください。".into(),
@@ -428,10 +471,41 @@ fn invalid_message(problem: &Invalid, lang: Lang) -> String {
             "同じ医療的ケアが2回登録されています。".into(),
             "The same care item is listed twice.".into(),
         ),
+        Invalid::UnknownCode { code } => lang.pick(
+            format!("「{code}」は使えないコードです。docs/cases-json.md のコード一覧から選んでください。"),
+            format!("「{code}」 is not a known code. See the codes in docs/cases-json.md."),
+        ),
+        Invalid::MalformedJson { line, detail } => lang.pick(
+            format!("JSONの{line}行目が読めません（{detail}）。docs/cases-json.md の形式を確認してください。"),
+            format!("Cannot read the JSON at line {line} ({detail}). See docs/cases-json.md for the format."),
+        ),
+        Invalid::StatusTransition { from, to } => lang.pick(
+            format!("「{from}」から「{to}」には変更できません。"),
+            format!("A case cannot move from 「{from}」 to 「{to}」."),
+        ),
         Invalid::DetailNotApplicable => lang.pick(
             "この医療的ケアには入力できない項目です。".into(),
             "This detail does not apply to this care item.".into(),
         ),
+    }
+}
+
+/// The English form of a unit written in Japanese.
+fn unit_en(unit: &str) -> String {
+    let en = match unit {
+        "" => "",
+        "週" => "weeks",
+        "回/日" => "times a day",
+        "回" => "times",
+        "人" => "",
+        "級" => "",
+        "h" => "hours",
+        other => other,
+    };
+    if en.is_empty() {
+        String::new()
+    } else {
+        format!(" {en}")
     }
 }
 

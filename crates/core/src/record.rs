@@ -41,3 +41,12 @@ pub fn id_with_random(stamp: &Stamp, random: [u8; 10]) -> String {
         .into_uuid()
         .to_string()
 }
+
+impl Stamp {
+    /// The calendar date at the office (Japan, UTC+9), which is what "today" means for
+    /// dates of birth, due dates and ages.
+    pub fn today(&self) -> chrono::NaiveDate {
+        let jst = chrono::FixedOffset::east_opt(9 * 3600).expect("UTC+9 is a valid offset");
+        self.at.with_timezone(&jst).date_naive()
+    }
+}

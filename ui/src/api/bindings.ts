@@ -30,3 +30,318 @@ export type MunicipalityQuery = {
  * Name, reading (hiragana or katakana, full or half width) or code prefix; empty = all.
  */
 query: string, };
+
+export type Sex = "female" | "male" | "other" | "unknown";
+
+export type ChildStatus = "referred" | "inpatient_planning" | "at_home" | "readmitted" | "transitioned" | "deceased" | "closed";
+
+export type CareItemCode = "ventilator" | "tracheostomy" | "nasopharyngeal_airway" | "oxygen" | "suction" | "nebulizer" | "tube_feeding" | "tube_feeding_pump" | "central_venous_catheter" | "subcutaneous_injection" | "subcutaneous_pump" | "blood_glucose" | "dialysis" | "urinary_catheter_intermittent" | "urinary_catheter_continuous" | "bowel_stoma" | "bowel_disimpaction" | "bowel_enema" | "seizure_care";
+
+export type Supervision = "high" | "medium" | "low";
+
+export type FeedingRoute = "nasogastric" | "gastrostomy" | "esophagostomy" | "nasointestinal" | "gastrojejunal" | "jejunostomy";
+
+export type SuctionFrequency = "hourly_or_more" | "six_per_day_or_more" | "less";
+
+export type Mobility = "bedridden" | "sitting" | "walking_impaired" | "walking" | "running";
+
+export type CareItemDetails = { 
+/**
+ * Device model (ventilator, pump…)
+ */
+device: string | null, 
+/**
+ * Tracheostomy cannula size, e.g. "3.5"
+ */
+cannula_size: string | null, 
+/**
+ * tube_feeding only
+ */
+feeding_route: FeedingRoute | null, 
+/**
+ * Hours per day the device is used (ventilator, oxygen…), 0–24
+ */
+hours_per_day: number | null, 
+/**
+ * suction only
+ */
+suction_frequency: SuctionFrequency | null, 
+/**
+ * nebulizer only: times per day
+ */
+nebulizer_per_day: number | null, 
+/**
+ * nebulizer only: used continuously
+ */
+nebulizer_continuous: boolean, 
+/**
+ * urinary_catheter_intermittent only: times per day
+ */
+catheterizations_per_day: number | null, note: string | null, };
+
+export type CareItemEntry = { code: CareItemCode, supervision: Supervision, details: CareItemDetails, 
+/**
+ * ISO date; `None` = unknown
+ */
+start_date: string | null, 
+/**
+ * ISO date; `None` = ongoing
+ */
+end_date: string | null, };
+
+export type SevereFactors = { mobility: Mobility | null, 
+/**
+ * SaO2 90%以下の状態が10%以上 (item 4 without oxygen)
+ */
+low_spo2: boolean, 
+/**
+ * 経口摂取（全介助） (item 8, when not tube fed)
+ */
+oral_full_assistance: boolean, 
+/**
+ * 過緊張で発汗による更衣と姿勢修正を3回以上/日 (item 10)
+ */
+hypertonia_care: boolean, 
+/**
+ * 体位交換 per day (item 14 at 6 or more)
+ */
+position_changes_per_day: number | null, };
+
+export type MedicalCareBand = "below_threshold" | "medical_care_child" | "staffing_2_to_1" | "staffing_1_to_1";
+
+export type MedicalCareLine = { code: CareItemCode, 
+/**
+ * The item's Japanese label.
+ */
+label: string, base: number, 
+/**
+ * The level as entered (even when it earns nothing, see `note`).
+ */
+supervision: Supervision, supervision_points: number, 
+/**
+ * `base + supervision_points`
+ */
+points: number, 
+/**
+ * Why the supervision points differ from the table, when they do.
+ */
+note: string | null, };
+
+export type MedicalCareScore = { rules_version: string, 
+/**
+ * The sum of the lines' points.
+ */
+total: number, band: MedicalCareBand, 
+/**
+ * One line per care item active on the day, in the table's order.
+ */
+lines: Array<MedicalCareLine>, };
+
+export type Condition = "met" | "not_met" | "unknown";
+
+export type SevereClass = "super_severe" | "quasi_severe" | "none" | "undetermined";
+
+export type SevereLine = { 
+/**
+ * The item's number, 1–14. Item 9 can give two lines: 腸ろう・腸管栄養 and its pump.
+ */
+item_no: number, 
+/**
+ * The row as the 判定基準 words it.
+ */
+label: string, points: number, 
+/**
+ * What in the child's record made it count.
+ */
+reason: string, };
+
+export type SevereScore = { rules_version: string, 
+/**
+ * The sum of the lines' points.
+ */
+total: number, class: SevereClass, 
+/**
+ * Condition 1: 運動機能が座位まで.
+ */
+mobility_condition: Condition, 
+/**
+ * Condition 2's duration: whether the earliest counted care item started at least six
+ * months before the day. Shown for the coordinator to confirm, not used to decide the
+ * class: the record cannot tell when the whole score was reached, and the shorter rule
+ * for children out of a NICU is still to be confirmed.
+ */
+duration_condition: Condition, 
+/**
+ * The rows that counted, by item number.
+ */
+lines: Array<SevereLine>, };
+
+export type ScoreRequest = { care_items: Array<CareItemEntry>, severe_factors: SevereFactors, };
+
+export type Scores = { 
+/**
+ * ISO date the scores were computed for
+ */
+on: string, medical_care: MedicalCareScore, severe: SevereScore, };
+
+export type Diagnosis = { text: string, icd10: string | null, perinatal: boolean, };
+
+export type Residence = { 
+/**
+ * 〒 7 digits, with or without the hyphen
+ */
+postal_code: string, address: string, 
+/**
+ * 6-digit 全国地方公共団体コード
+ */
+municipality_code: string, lat: number | null, lon: number | null, };
+
+export type Guardian = { name: string, 
+/**
+ * 母, 父, 祖母…
+ */
+relation: string, phone_primary: string, phone_secondary: string, email: string, 
+/**
+ * e.g. a language other than Japanese, an interpreter
+ */
+language_needs: string, };
+
+export type Certificates = { 
+/**
+ * 身体障害者手帳 grade 1–6
+ */
+physical_disability_grade: number | null, 
+/**
+ * 療育手帳 (A, B, or the prefecture's notation)
+ */
+ryoiku_techo: string | null, 
+/**
+ * 小児慢性特定疾病: the disease name
+ */
+shoman_disease: string | null, 
+/**
+ * 特別児童扶養手当
+ */
+special_child_allowance: boolean, 
+/**
+ * 障害福祉サービス受給者証
+ */
+service_certificate: boolean, 
+/**
+ * 医療的ケア区分 on the 受給者証
+ */
+medical_care_category: string | null, };
+
+export type ConsentScope = "care_team" | "hospitals" | "municipality" | "schools" | "fire_department" | "power_company";
+
+export type Consent = { 
+/**
+ * ISO date the consent was given; `None` = no consent on file
+ */
+given_on: string | null, scope: Array<ConsentScope>, note: string, };
+
+export type Weight = { measured_on: string, weight_kg: number, };
+
+export type ChildInput = { 
+/**
+ * `None` on intake = assign the next `KH-YYYY-NNNN`
+ */
+case_number: string | null, name: string, 
+/**
+ * Reading in katakana or hiragana
+ */
+kana: string, date_of_birth: string, sex: Sex, gestational_weeks: number | null, birth_weight_g: number | null, diagnoses: Array<Diagnosis>, residence: Residence, guardians: Array<Guardian>, siblings: number | null, certificates: Certificates, 
+/**
+ * 大島分類 cell 1–25
+ */
+oshima_cell: number | null, 
+/**
+ * 横地分類 code, e.g. "A1-C"
+ */
+yokochi_code: string | null, severe_factors: SevereFactors, care_items: Array<CareItemEntry>, consent: Consent, 
+/**
+ * The responsible coordinator's name
+ */
+coordinator: string, };
+
+export type RegisterChildRequest = { child: ChildInput, weight: Weight | null, 
+/**
+ * Defaults to `referred`
+ */
+status: ChildStatus | null, 
+/**
+ * ISO date of that status; defaults to today
+ */
+status_date: string | null, 
+/**
+ * Save even though possible duplicates were found (the user saw the warning)
+ */
+confirmed_not_duplicate: boolean, };
+
+export type UpdateChildRequest = { id: string, 
+/**
+ * The version the form was loaded at; a newer one means someone else changed it.
+ */
+row_version: bigint, child: ChildInput, };
+
+export type ChangeStatusRequest = { id: string, row_version: bigint, status: ChildStatus, date: string, note: string, };
+
+export type RecordWeightRequest = { id: string, weight: Weight, };
+
+export type DuplicateQuery = { kana: string, date_of_birth: string, phones: Array<string>, };
+
+export type DuplicateReason = "same_reading_and_birth_date" | "same_guardian_phone";
+
+export type DuplicateCandidate = { id: string, case_number: string, name: string, kana: string, date_of_birth: string, reasons: Array<DuplicateReason>, };
+
+export type StatusChange = { status: ChildStatus, date: string, note: string, recorded_at: string, recorded_by: string, };
+
+export type FieldDiff = { field: string, 
+/**
+ * JSON text of the value before (`null` when absent)
+ */
+before: string | null, after: string | null, };
+
+export type ChangeEntry = { at: string, actor: string, 
+/**
+ * child, child_care_item, child_weight, child_status_change…
+ */
+entity: string, 
+/**
+ * create, update, delete
+ */
+action: string, fields: Array<FieldDiff>, };
+
+export type ChildDetail = { id: string, row_version: bigint, case_number: string, child: ChildInput, municipality_name: string, 
+/**
+ * Age at `scores.on`, in whole months
+ */
+age_months: number, status: ChildStatus, status_history: Array<StatusChange>, 
+/**
+ * Newest first
+ */
+weights: Array<Weight>, scores: Scores, history: Array<ChangeEntry>, created_at: string, updated_at: string, };
+
+export type CaseSearch = { 
+/**
+ * Name, reading (kana folded), or case number
+ */
+query: string, municipality_code: string | null, status: ChildStatus | null, care_item: CareItemCode | null, score_min: number | null, score_max: number | null, 
+/**
+ * Page size (default 200, at most 1000)
+ */
+limit: number | null, offset: number, };
+
+export type CaseRow = { id: string, case_number: string, name: string, kana: string, date_of_birth: string, municipality_code: string, municipality_name: string, status: ChildStatus, 
+/**
+ * 医療的ケア判定スコア at the last save
+ */
+medical_care_score: number, care_items: Array<CareItemCode>, };
+
+export type CaseSearchResult = { 
+/**
+ * Matches in all, beyond this page
+ */
+total: number, rows: Array<CaseRow>, };
+
+export type CaseRef = { id: string | null, case_number: string | null, };

@@ -3,3 +3,4 @@
 pub mod care_item;
 pub mod child_status;
 pub mod provider_kind;
+pub mod scores;

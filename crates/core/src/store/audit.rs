@@ -30,16 +30,16 @@ impl Action {
 /// One field's value before and after a change (`None` = absent).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FieldChange {
-    pub field: &'static str,
+    pub field: String,
     pub before: Option<serde_json::Value>,
     pub after: Option<serde_json::Value>,
 }
 
 impl FieldChange {
     /// A field set on creation.
-    pub fn set(field: &'static str, after: impl Into<serde_json::Value>) -> FieldChange {
+    pub fn set(field: &str, after: impl Into<serde_json::Value>) -> FieldChange {
         FieldChange {
-            field,
+            field: field.to_string(),
             before: None,
             after: Some(after.into()),
         }

@@ -5,6 +5,7 @@ pub mod audit;
 pub mod child;
 pub mod municipality;
 pub mod provider;
+pub mod rows;
 mod schema;
 
 use std::path::Path;
@@ -79,5 +80,33 @@ pub fn integrity_problems(conn: &Connection) -> Result<Vec<String>> {
     })? {
         problems.push(row?);
     }
+    // Every domain row was created through a use case, which audits in the same transaction.
+    for table in DOMAIN_TABLES {
+        let missing: i64 = conn.query_row(
+            &format!(
+                "SELECT count(*) FROM {table} WHERE id NOT IN
+                 (SELECT entity_id FROM audit_log WHERE entity = '{table}' AND action = 'create')"
+            ),
+            [],
+            |r| r.get(0),
+        )?;
+        if missing > 0 {
+            problems.push(format!(
+                "audit: {missing} {table} row(s) without a creation record"
+            ));
+        }
+    }
     Ok(problems)
 }
+
+/// Tables of domain records (UUIDv7 id, stamps, tombstone, row version, audited).
+pub const DOMAIN_TABLES: [&str; 8] = [
+    "child",
+    "child_care_item",
+    "child_weight",
+    "child_diagnosis",
+    "child_guardian",
+    "child_status_change",
+    "score_snapshot",
+    "provider",
+];

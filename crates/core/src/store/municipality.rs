@@ -121,6 +121,23 @@ pub fn seed(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// Whether `code6` is a known municipality.
+pub fn exists(conn: &Connection, code6: &str) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT 1 FROM municipality WHERE code6 = ?1")?
+        .exists([code6])?)
+}
+
+/// The name of `code6`, empty when unknown.
+pub fn name_of(conn: &Connection, code6: &str) -> Result<String> {
+    use rusqlite::OptionalExtension;
+    Ok(conn
+        .prepare_cached("SELECT name FROM municipality WHERE code6 = ?1")?
+        .query_row([code6], |r| r.get(0))
+        .optional()?
+        .unwrap_or_default())
+}
+
 /// Every municipality, in code order.
 pub fn all(conn: &Connection) -> Result<Vec<Municipality>> {
     let mut stmt = conn.prepare_cached(

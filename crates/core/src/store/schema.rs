@@ -4,12 +4,14 @@
 use rusqlite::Connection;
 
 use crate::error::{Error, Result};
+use crate::text::fold;
 
 /// Migration `i` takes a database from version `i` to `i + 1`. Never edit a released one;
 /// append a new file and freeze the previous schema in `fixtures/schema/` for the upgrade test.
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_foundation.sql"),
     include_str!("migrations/0002_weight_history.sql"),
+    include_str!("migrations/0003_case_registry.sql"),
 ];
 
 /// The schema version this build writes.
@@ -28,8 +30,26 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
     for version in found..CURRENT_VERSION {
         let tx = conn.transaction()?;
         tx.execute_batch(MIGRATIONS[version as usize])?;
+        after_migration(&tx, version + 1)?;
         tx.pragma_update(None, "user_version", version + 1)?;
         tx.commit()?;
+    }
+    Ok(())
+}
+
+/// Data steps that SQL alone cannot do, run in the same transaction as their migration.
+fn after_migration(tx: &rusqlite::Transaction<'_>, reached: i64) -> Result<()> {
+    if reached == 3 {
+        // Fill the folded search keys of children written before schema 3.
+        let rows: Vec<(String, String, String)> = tx
+            .prepare("SELECT id, name, kana FROM child")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<Result<_, _>>()?;
+        let mut update =
+            tx.prepare("UPDATE child SET name_folded = ?2, kana_folded = ?3 WHERE id = ?1")?;
+        for (id, name, kana) in rows {
+            update.execute(rusqlite::params![id, fold(&name), fold(&kana)])?;
+        }
     }
     Ok(())
 }
