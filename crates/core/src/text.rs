@@ -16,6 +16,16 @@ pub fn fold(s: &str) -> String {
         .collect()
 }
 
+/// One searchable text from several fields: each folded, joined by a separator that no
+/// query contains, so a match never spans two fields.
+pub fn search_text(fields: &[&str]) -> String {
+    fields
+        .iter()
+        .map(|f| fold(f))
+        .collect::<Vec<_>>()
+        .join("\u{1f}")
+}
+
 /// Hiragana ぁ..ゖ and the iteration marks ゝゞ sit exactly 0x60 below their katakana.
 fn hiragana_to_katakana(c: char) -> char {
     match c {

@@ -247,6 +247,9 @@ impl Registry {
     }
 
     /// The case list: filters combined with AND, 五十音順 by reading, one page at a time.
+    ///
+    /// One pass over the narrow `child_search` index finds every match in order (so `total`
+    /// and the page come from the same scan); then only the page's rows are read in full.
     pub fn search_children(&self, search: &CaseSearch) -> Result<CaseSearchResult> {
         if search.query.chars().count() > 100 {
             return Err(Error::invalid("query", Invalid::TooLong { max_chars: 100 }));
@@ -262,16 +265,14 @@ impl Registry {
                 },
             ));
         }
-        let mut filter = String::from(" FROM child c WHERE c.deleted_at IS NULL");
+        let mut filter = String::from("c.deleted_at IS NULL");
         let mut args: Vec<SqlValue> = Vec::new();
         let needle = fold(&search.query);
         if !needle.is_empty() {
-            let pattern = format!("%{}%", escape_like(&needle));
-            args.push(SqlValue::Text(pattern));
-            let n = args.len();
+            args.push(SqlValue::Text(format!("%{}%", escape_like(&needle))));
             filter.push_str(&format!(
-                " AND (c.kana_folded LIKE ?{n} ESCAPE '\\' OR c.name_folded LIKE ?{n} ESCAPE '\\'
-                       OR lower(c.case_number) LIKE ?{n} ESCAPE '\\')"
+                " AND c.search_text LIKE ?{} ESCAPE '\\'",
+                args.len()
             ));
         }
         if let Some(code) = search
@@ -293,8 +294,7 @@ impl Registry {
         if let Some(item) = search.care_item {
             args.push(SqlValue::Text(item.code().into()));
             filter.push_str(&format!(
-                " AND EXISTS (SELECT 1 FROM child_care_item i WHERE i.child_id = c.id AND i.code = ?{}
-                              AND i.deleted_at IS NULL)",
+                " AND c.id IN (SELECT i.child_id FROM child_care_item i WHERE i.code = ?{} AND i.deleted_at IS NULL)",
                 args.len()
             ));
         }
@@ -306,49 +306,54 @@ impl Registry {
             args.push(SqlValue::Integer(max.into()));
             filter.push_str(&format!(" AND c.medical_care_score <= ?{}", args.len()));
         }
-        let total: i64 = self
-            .conn
-            .prepare_cached(&format!("SELECT count(*){filter}"))?
-            .query_row(rusqlite::params_from_iter(args.iter()), |r| r.get(0))?;
-        let limit = search.limit.unwrap_or(DEFAULT_PAGE).clamp(1, MAX_PAGE);
         let sql = format!(
+            "SELECT c.id FROM child c INDEXED BY child_search WHERE {filter} ORDER BY c.kana_folded, c.case_number"
+        );
+        let ids: Vec<String> = self
+            .conn
+            .prepare_cached(&sql)?
+            .query_map(rusqlite::params_from_iter(args.iter()), |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        let limit = search.limit.unwrap_or(DEFAULT_PAGE).clamp(1, MAX_PAGE) as usize;
+        let page: Vec<&String> = ids
+            .iter()
+            .skip(search.offset as usize)
+            .take(limit)
+            .collect();
+        let mut stmt = self.conn.prepare_cached(
             "SELECT c.id, c.case_number, c.name, c.kana, c.date_of_birth, c.municipality_code,
                     coalesce(m.name, ''), c.status, c.medical_care_score,
                     (SELECT group_concat(i.code) FROM child_care_item i
                       WHERE i.child_id = c.id AND i.deleted_at IS NULL)
-             {filter_with_join}
-             ORDER BY c.kana_folded, c.case_number LIMIT {limit} OFFSET {offset}",
-            filter_with_join = filter.replacen(
-                " FROM child c",
-                " FROM child c LEFT JOIN municipality m ON m.code6 = c.municipality_code",
-                1
-            ),
-            offset = search.offset,
-        );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), |r| {
-            let status: String = r.get(7)?;
-            let items: Option<String> = r.get(9)?;
-            Ok(CaseRow {
-                id: r.get(0)?,
-                case_number: r.get(1)?,
-                name: r.get(2)?,
-                kana: r.get(3)?,
-                date_of_birth: r.get(4)?,
-                municipality_code: r.get(5)?,
-                municipality_name: r.get(6)?,
-                status: ChildStatus::from_code(&status).unwrap_or(ChildStatus::Referred),
-                medical_care_score: r.get(8)?,
-                care_items: items
-                    .unwrap_or_default()
-                    .split(',')
-                    .filter_map(|c| serde_json::from_value::<CareItemCode>(c.into()).ok())
-                    .collect(),
-            })
-        })?;
+             FROM child c LEFT JOIN municipality m ON m.code6 = c.municipality_code
+             WHERE c.id = ?1",
+        )?;
+        let mut rows = Vec::with_capacity(page.len());
+        for id in page {
+            rows.push(stmt.query_row([id], |r| {
+                let status: String = r.get(7)?;
+                let items: Option<String> = r.get(9)?;
+                Ok(CaseRow {
+                    id: r.get(0)?,
+                    case_number: r.get(1)?,
+                    name: r.get(2)?,
+                    kana: r.get(3)?,
+                    date_of_birth: r.get(4)?,
+                    municipality_code: r.get(5)?,
+                    municipality_name: r.get(6)?,
+                    status: ChildStatus::from_code(&status).unwrap_or(ChildStatus::Referred),
+                    medical_care_score: r.get(8)?,
+                    care_items: items
+                        .unwrap_or_default()
+                        .split(',')
+                        .filter_map(|c| serde_json::from_value::<CareItemCode>(c.into()).ok())
+                        .collect(),
+                })
+            })?);
+        }
         Ok(CaseSearchResult {
-            total: total as u32,
-            rows: rows.collect::<Result<_, _>>()?,
+            total: ids.len() as u32,
+            rows,
         })
     }
 }

@@ -289,12 +289,14 @@ fn child_row(
 ) -> ChildRow {
     let r = &child.residence;
     let located = r.lat.is_some() && r.lon.is_some();
+    let search_text = crate::text::search_text(&[&child.kana, &child.name, &case_number]);
     ChildRow {
         case_number,
         name: child.name.clone(),
         kana: child.kana.clone(),
         name_folded: fold(&child.name),
         kana_folded: fold(&child.kana),
+        search_text,
         date_of_birth: child.date_of_birth.clone(),
         sex: child.sex.code().into(),
         gestational_weeks: child.gestational_weeks,

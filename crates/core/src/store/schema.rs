@@ -41,14 +41,16 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
 fn after_migration(tx: &rusqlite::Transaction<'_>, reached: i64) -> Result<()> {
     if reached == 3 {
         // Fill the folded search keys of children written before schema 3.
-        let rows: Vec<(String, String, String)> = tx
-            .prepare("SELECT id, name, kana FROM child")?
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        let rows: Vec<(String, String, String, String)> = tx
+            .prepare("SELECT id, name, kana, case_number FROM child")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
             .collect::<Result<_, _>>()?;
-        let mut update =
-            tx.prepare("UPDATE child SET name_folded = ?2, kana_folded = ?3 WHERE id = ?1")?;
-        for (id, name, kana) in rows {
-            update.execute(rusqlite::params![id, fold(&name), fold(&kana)])?;
+        let mut update = tx.prepare(
+            "UPDATE child SET name_folded = ?2, kana_folded = ?3, search_text = ?4 WHERE id = ?1",
+        )?;
+        for (id, name, kana, case_number) in rows {
+            let text = crate::text::search_text(&[&kana, &name, &case_number]);
+            update.execute(rusqlite::params![id, fold(&name), fold(&kana), text])?;
         }
     }
     Ok(())
