@@ -76,19 +76,24 @@ fn case_search(c: &mut Criterion) {
     });
     // The same work done the plainest way: every matching row of the wide table (the core
     // also needs all matches, for the total), no folding, no index.
-    group.bench_function("baseline: bare SQLite LIKE scan of child.kana (all matches)", |b| {
-        let mut stmt = plain
-            .prepare("SELECT id, name, kana FROM child WHERE kana LIKE '%サトウ%' ORDER BY kana")
-            .unwrap();
-        b.iter(|| {
-            let rows: Vec<(String, String, String)> = stmt
-                .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-                .unwrap()
-                .map(Result::unwrap)
-                .collect();
-            black_box(rows)
-        })
-    });
+    group.bench_function(
+        "baseline: bare SQLite LIKE scan of child.kana (all matches)",
+        |b| {
+            let mut stmt = plain
+                .prepare(
+                    "SELECT id, name, kana FROM child WHERE kana LIKE '%サトウ%' ORDER BY kana",
+                )
+                .unwrap();
+            b.iter(|| {
+                let rows: Vec<(String, String, String)> = stmt
+                    .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                    .unwrap()
+                    .map(Result::unwrap)
+                    .collect();
+                black_box(rows)
+            })
+        },
+    );
     group.finish();
 }
 
