@@ -19,5 +19,7 @@ export default defineConfig({
     setupFiles: ["./src/test/setup.ts"],
     css: false,
     restoreMocks: true,
+    // The case form is large; typing into it in jsdom takes seconds, not the default five at most.
+    testTimeout: 15_000,
   },
 });

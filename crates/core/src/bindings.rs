@@ -71,6 +71,7 @@ pub fn typescript() -> String {
         StatusChange::decl(&cfg),
         FieldDiff::decl(&cfg),
         ChangeEntry::decl(&cfg),
+        LocationSource::decl(&cfg),
         ChildDetail::decl(&cfg),
         CaseSearch::decl(&cfg),
         CaseRow::decl(&cfg),

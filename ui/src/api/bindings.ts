@@ -282,9 +282,9 @@ export type UpdateChildRequest = { id: string,
 /**
  * The version the form was loaded at; a newer one means someone else changed it.
  */
-row_version: bigint, child: ChildInput, };
+row_version: number, child: ChildInput, };
 
-export type ChangeStatusRequest = { id: string, row_version: bigint, status: ChildStatus, date: string, note: string, };
+export type ChangeStatusRequest = { id: string, row_version: number, status: ChildStatus, date: string, note: string, };
 
 export type RecordWeightRequest = { id: string, weight: Weight, };
 
@@ -298,7 +298,8 @@ export type StatusChange = { status: ChildStatus, date: string, note: string, re
 
 export type FieldDiff = { field: string, 
 /**
- * JSON text of the value before (`null` when absent)
+ * The value before: text as it is, other values (numbers, lists, objects) as JSON text;
+ * `null` when absent
  */
 before: string | null, after: string | null, };
 
@@ -312,7 +313,9 @@ entity: string,
  */
 action: string, fields: Array<FieldDiff>, };
 
-export type ChildDetail = { id: string, row_version: bigint, case_number: string, child: ChildInput, municipality_name: string, 
+export type LocationSource = "entered" | "municipality_hall";
+
+export type ChildDetail = { id: string, row_version: number, case_number: string, child: ChildInput, municipality_name: string, location_source: LocationSource, 
 /**
  * Age at `scores.on`, in whole months
  */

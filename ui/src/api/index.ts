@@ -1,6 +1,5 @@
 // The only module that talks to the desktop shell. Command names and argument shapes follow
 // docs/ipc.md exactly; every rejection is normalised into an ApiError.
-import { invoke } from "@tauri-apps/api/core";
 import type {
   AppStatus,
   Lang,
@@ -10,18 +9,11 @@ import type {
   SetupRequest,
   UnlockRequest,
 } from "./bindings";
-import { toApiError } from "./error";
+import { call } from "./call";
 
 export type * from "./bindings";
+export * from "./cases";
 export { isApiError, toApiError } from "./error";
-
-async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
-  try {
-    return await invoke<T>(command, args);
-  } catch (rejection) {
-    throw toApiError(rejection);
-  }
-}
 
 export const appStatus = (): Promise<AppStatus> => call("app_status");
 

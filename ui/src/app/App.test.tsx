@@ -48,7 +48,7 @@ describe("app start", () => {
 describe("app shell", () => {
   it("switches labels to English, remembers the choice and tells the core", async () => {
     const calls = fakeShell(status("unlocked"));
-    const { user } = renderApp("/cases");
+    const { user } = renderApp("/respite");
     expect(await screen.findByTestId("nav-municipalities")).toHaveTextContent("市区町村");
 
     await user.click(screen.getByText("English"));
@@ -57,7 +57,7 @@ describe("app shell", () => {
       expect(screen.getByTestId("nav-municipalities")).toHaveTextContent("Municipalities"),
     );
     expect(screen.getByTestId("lock-button")).toHaveTextContent("Lock");
-    expect(screen.getByRole("heading", { name: "Cases" })).toBeInTheDocument();
+    expect(screen.getByRole("heading", { name: "Respite" })).toBeInTheDocument();
     expect(screen.getByText("This area is not ready yet")).toBeInTheDocument();
     expect(document.documentElement.lang).toBe("en");
     expect(window.localStorage.getItem("kakehashi.lang")).toBe("en");

@@ -1,4 +1,4 @@
-import { createTheme } from "@mantine/core";
+import { Badge, createTheme } from "@mantine/core";
 
 // Fonts come from the operating system only (BIZ UDPGothic on Windows, Hiragino on macOS,
 // Noto Sans CJK on Linux): the app loads nothing from the network and ships no font files.
@@ -12,4 +12,8 @@ export const theme = createTheme({
   fontFamilyMonospace: '"BIZ UDGothic", "Noto Sans Mono CJK JP", ui-monospace, monospace',
   defaultRadius: "md",
   cursorType: "pointer",
+  components: {
+    // Badges hold words (在宅, At home), not codes: upper-casing English only makes it shout.
+    Badge: Badge.extend({ defaultProps: { tt: "none" } }),
+  },
 });

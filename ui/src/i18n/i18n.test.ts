@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import casesEn from "./cases.en.json";
+import casesJa from "./cases.ja.json";
 import en from "./en.json";
 import ja from "./ja.json";
 
@@ -12,8 +14,18 @@ function keys(tree: object, prefix = ""): string[] {
 
 describe("translations", () => {
   it("has every Japanese string in English too, and nothing English-only", () => {
-    const jaKeys = [...new Set(keys(ja))].sort();
-    const enKeys = [...new Set(keys(en))].sort();
-    expect(enKeys).toEqual(jaKeys);
+    for (const [jaTree, enTree] of [
+      [ja, en],
+      [casesJa, casesEn],
+    ] as const) {
+      const jaKeys = [...new Set(keys(jaTree))].sort();
+      const enKeys = [...new Set(keys(enTree))].sort();
+      expect(enKeys).toEqual(jaKeys);
+    }
+  });
+
+  it("keeps the case registry's top-level keys apart from the shell's, so none is overwritten", () => {
+    const shared = Object.keys(casesJa).filter((key) => key in ja);
+    expect(shared).toEqual([]);
   });
 });

@@ -1,8 +1,14 @@
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import type { Lang } from "../api/bindings";
+import casesEn from "./cases.en.json";
+import casesJa from "./cases.ja.json";
 import en from "./en.json";
 import ja from "./ja.json";
+
+// The case registry's strings live in their own files to keep each one readable.
+const jaStrings = { ...ja, ...casesJa };
+const enStrings = { ...en, ...casesEn };
 
 export const LANGS: readonly Lang[] = ["ja", "en"];
 export const DEFAULT_LANG: Lang = "ja";
@@ -11,7 +17,7 @@ const STORAGE_KEY = "kakehashi.lang";
 declare module "i18next" {
   interface CustomTypeOptions {
     defaultNS: "translation";
-    resources: { translation: typeof ja };
+    resources: { translation: typeof jaStrings };
   }
 }
 
@@ -49,7 +55,7 @@ export async function applyLang(lang: Lang): Promise<void> {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { ja: { translation: ja }, en: { translation: en } },
+  resources: { ja: { translation: jaStrings }, en: { translation: enStrings } },
   lng: DEFAULT_LANG,
   fallbackLng: DEFAULT_LANG,
   supportedLngs: LANGS,

@@ -6,6 +6,10 @@ import { Navigate, Route, Routes } from "react-router";
 import { lock } from "../api";
 import { LanguageSwitch } from "../app/LanguageSwitch";
 import { useApplyStatus } from "../app/status";
+import { EditCasePage } from "../cases/form/EditCasePage";
+import { NewCasePage } from "../cases/form/NewCasePage";
+import { CaseListPage } from "../cases/list/CaseListPage";
+import { CasePage } from "../cases/page/CasePage";
 import { MunicipalitiesPage } from "../municipalities/MunicipalitiesPage";
 import { SettingsPage } from "../settings/SettingsPage";
 import { AREAS, areaPath } from "./areas";
@@ -68,6 +72,10 @@ export function Shell({ dataDir }: { dataDir: string }) {
           {AREAS.filter((area) => !area.ready).map(({ key }) => (
             <Route key={key} path={areaPath(key)} element={<ComingSoon area={key} />} />
           ))}
+          <Route path={areaPath("cases")} element={<CaseListPage />} />
+          <Route path={`${areaPath("cases")}/new`} element={<NewCasePage />} />
+          <Route path={`${areaPath("cases")}/:id`} element={<CasePage />} />
+          <Route path={`${areaPath("cases")}/:id/edit`} element={<EditCasePage />} />
           <Route path={areaPath("municipalities")} element={<MunicipalitiesPage />} />
           <Route path={areaPath("settings")} element={<SettingsPage dataDir={dataDir} />} />
           <Route path="*" element={<Navigate to={areaPath("cases")} replace />} />

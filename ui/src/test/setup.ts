@@ -27,6 +27,17 @@ class ResizeObserverStub {
 window.ResizeObserver = ResizeObserverStub;
 window.HTMLElement.prototype.scrollIntoView = () => {};
 
+// jsdom lays nothing out, so every box is 0×0 and a virtual list would show no row. Give elements
+// a window-sized box, as the desktop window would.
+Object.defineProperty(window.HTMLElement.prototype, "clientHeight", {
+  configurable: true,
+  get: () => 768,
+});
+Object.defineProperty(window.HTMLElement.prototype, "clientWidth", {
+  configurable: true,
+  get: () => 1280,
+});
+
 afterEach(async () => {
   cleanup();
   clearMocks();

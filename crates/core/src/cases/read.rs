@@ -16,6 +16,18 @@ use crate::store::child::{self as table, StoredChild};
 use crate::text::fold;
 use crate::vault::Registry;
 
+/// Columns the core derives from others (search keys, links, order): kept in the audit log
+/// but not shown as changes a person made.
+const DERIVED_COLUMNS: [&str; 7] = [
+    "name_folded",
+    "kana_folded",
+    "search_text",
+    "phone_primary_digits",
+    "phone_secondary_digits",
+    "child_id",
+    "position",
+];
+
 /// Page size of the case list when none is asked for, and the most one page may hold.
 const DEFAULT_PAGE: u32 = 200;
 const MAX_PAGE: u32 = 1000;
@@ -154,6 +166,9 @@ impl Registry {
                     .map(|changes| {
                         changes
                             .iter()
+                            .filter(|c| {
+                                !DERIVED_COLUMNS.contains(&c["field"].as_str().unwrap_or_default())
+                            })
                             .map(|c| FieldDiff {
                                 field: c["field"].as_str().unwrap_or_default().to_string(),
                                 before: shown(&c["before"]),
@@ -172,6 +187,11 @@ impl Registry {
             row_version: stored.row_version,
             case_number: stored.row.case_number.clone(),
             municipality_name,
+            location_source: if stored.row.location_source == "entered" {
+                LocationSource::Entered
+            } else {
+                LocationSource::MunicipalityHall
+            },
             age_months: months_between(dob, today),
             status,
             status_history,

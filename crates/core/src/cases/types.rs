@@ -180,6 +180,7 @@ pub struct RegisterChildRequest {
 pub struct UpdateChildRequest {
     pub id: String,
     /// The version the form was loaded at; a newer one means someone else changed it.
+    #[ts(type = "number")]
     pub row_version: i64,
     pub child: ChildInput,
 }
@@ -187,6 +188,7 @@ pub struct UpdateChildRequest {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ChangeStatusRequest {
     pub id: String,
+    #[ts(type = "number")]
     pub row_version: i64,
     pub status: ChildStatus,
     pub date: String,
@@ -271,19 +273,30 @@ pub struct ChangeEntry {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct FieldDiff {
     pub field: String,
-    /// JSON text of the value before (`null` when absent)
+    /// The value before: text as it is, other values (numbers, lists, objects) as JSON text;
+    /// `null` when absent
     pub before: Option<String>,
     pub after: Option<String>,
+}
+
+/// Where a child's home point comes from: entered coordinates, or the municipality hall's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum LocationSource {
+    Entered,
+    MunicipalityHall,
 }
 
 /// The case page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ChildDetail {
     pub id: String,
+    #[ts(type = "number")]
     pub row_version: i64,
     pub case_number: String,
     pub child: ChildInput,
     pub municipality_name: String,
+    pub location_source: LocationSource,
     /// Age at `scores.on`, in whole months
     pub age_months: u32,
     pub status: ChildStatus,
