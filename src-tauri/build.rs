@@ -17,6 +17,12 @@ const COMMANDS: &[&str] = &[
     "record_weight",
     "get_child",
     "search_children",
+    "add_provider",
+    "update_provider",
+    "record_conditions",
+    "get_provider",
+    "conditions_as_of",
+    "search_providers",
 ];
 
 fn main() {

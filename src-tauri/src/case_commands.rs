@@ -15,7 +15,7 @@ fn stamp() -> Stamp {
     Stamp::new("owner", chrono::Utc::now())
 }
 
-fn run<T>(
+pub(crate) fn run<T>(
     state: &AppState,
     f: impl FnOnce(&mut Registry, &Stamp) -> kakehashi::Result<T>,
 ) -> Answer<T> {

@@ -3,6 +3,7 @@
 
 mod case_commands;
 mod commands;
+mod provider_commands;
 mod state;
 
 use std::path::PathBuf;
@@ -44,6 +45,12 @@ pub fn run() {
             case_commands::record_weight,
             case_commands::get_child,
             case_commands::search_children,
+            provider_commands::add_provider,
+            provider_commands::update_provider,
+            provider_commands::record_conditions,
+            provider_commands::get_provider,
+            provider_commands::conditions_as_of,
+            provider_commands::search_providers,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

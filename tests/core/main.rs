@@ -4,6 +4,7 @@
 mod cases;
 mod demo;
 mod municipalities;
+mod providers;
 mod schema_upgrade;
 mod support;
 mod vault;

@@ -67,6 +67,7 @@ fn encrypted_db(dir: &std::path::Path, name: &str) -> Connection {
 const FROZEN: &[(i64, &str)] = &[
     (1, include_str!("../../fixtures/schema/v1.sql")),
     (2, include_str!("../../fixtures/schema/v2.sql")),
+    (3, include_str!("../../fixtures/schema/v3.sql")),
 ];
 
 #[test]

@@ -10,11 +10,13 @@ use crate::domain::care_item::{
     SuctionFrequency, Supervision,
 };
 use crate::domain::child_status::ChildStatus;
+use crate::domain::provider_kind::ProviderKind;
 use crate::domain::scores::medical_care::{MedicalCareBand, MedicalCareLine, MedicalCareScore};
 use crate::domain::scores::severe::{Condition, SevereClass, SevereLine, SevereScore};
 use crate::error::{ApiError, ErrorKind, Lang};
 use crate::municipalities::MunicipalityQuery;
 use crate::passphrase::PassphraseStrength;
+use crate::providers::*;
 use crate::store::municipality::{Municipality, MunicipalityKind};
 use crate::vault::{AppStatus, SetupRequest, UnlockRequest, VaultState};
 
@@ -77,6 +79,24 @@ pub fn typescript() -> String {
         CaseRow::decl(&cfg),
         CaseSearchResult::decl(&cfg),
         CaseRef::decl(&cfg),
+        // Resource directory
+        ProviderKind::decl(&cfg),
+        Answer::decl(&cfg),
+        CareItemAnswer::decl(&cfg),
+        ServiceArea::decl(&cfg),
+        Conditions::decl(&cfg),
+        PublicationConsent::decl(&cfg),
+        RecordSource::decl(&cfg),
+        ProviderInput::decl(&cfg),
+        ConditionsVersion::decl(&cfg),
+        ProviderDetail::decl(&cfg),
+        AddProviderRequest::decl(&cfg),
+        UpdateProviderRequest::decl(&cfg),
+        RecordConditionsRequest::decl(&cfg),
+        ConditionsAsOf::decl(&cfg),
+        ProviderSearch::decl(&cfg),
+        ProviderListRow::decl(&cfg),
+        ProviderSearchResult::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by crates/core/src/bindings.rs (ts-rs). Do not edit.\n\

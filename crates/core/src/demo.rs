@@ -18,10 +18,13 @@ use crate::domain::care_item::{
 use crate::domain::child_status::ChildStatus;
 use crate::domain::provider_kind::ProviderKind;
 use crate::error::{Error, Invalid, Result};
+use crate::providers::{
+    Answer, CareItemAnswer, Conditions, ProviderInput, PublicationConsent, RecordSource,
+    ServiceArea, insert_provider_record,
+};
 use crate::record::{Stamp, id_with_random};
 use crate::store::child::{self, WEIGHT, WeightRow};
 use crate::store::municipality::{self, Municipality, MunicipalityKind};
-use crate::store::provider::{self, NewProvider};
 use crate::store::rows;
 use crate::vault::Registry;
 
@@ -325,6 +328,8 @@ const MOBILITY: [Mobility; 5] = [
     Mobility::Walking,
 ];
 
+/// One provider of a random kind near its municipality hall, with answered conditions
+/// (three-valued, so some are left unanswered) and a publication consent.
 fn demo_provider(
     tx: &rusqlite::Transaction<'_>,
     stamp: &Stamp,
@@ -336,36 +341,103 @@ fn demo_provider(
     let (place, place_kana) = *PLACE.choose(rng).expect("non-empty");
     let m = places.choose(rng).expect("municipalities are seeded");
     let town = m.name.trim_start_matches("さいたま市");
-    let accepts = *["yes", "no", "unknown"].choose(rng).expect("non-empty");
-    let id = next_id(stamp, rng);
-    provider::insert(
-        tx,
-        stamp,
-        &NewProvider {
-            id,
-            kind,
-            name: format!("{town}{place}{label}"),
-            kana: format!("{}{}", m.kana, place_kana),
-            municipality_code: m.code6.clone(),
-            address: format!(
-                "埼玉県{}{}丁目{}-{}",
-                m.name,
-                rng.random_range(1..6),
-                rng.random_range(1..30),
-                rng.random_range(1..20)
-            ),
-            phone: format!(
-                "04{}-{:03}-{:04}",
-                rng.random_range(2..10),
-                rng.random_range(100..1000),
-                rng.random_range(0..10000)
-            ),
-            // Within ~3 km of the municipality hall.
-            lat: m.lat + rng.random_range(-0.03..0.03),
-            lon: m.lon + rng.random_range(-0.03..0.03),
-            location_source: "entered",
-            accepts_children: accepts,
-            record_source: ["survey", "manual"].choose(rng).expect("non-empty"),
+    let answer = |rng: &mut ChaCha8Rng| {
+        *[Answer::Yes, Answer::Yes, Answer::No, Answer::Unknown]
+            .choose(rng)
+            .expect("non-empty")
+    };
+    let mut care_items = Vec::new();
+    for rule in &CARE_ITEM_RULES {
+        if rng.random_bool(0.6) {
+            care_items.push(CareItemAnswer {
+                code: rule.code,
+                answer: answer(rng),
+            });
+        }
+    }
+    let neighbours: Vec<String> = places
+        .choose_multiple(rng, 3)
+        .map(|p| p.code6.clone())
+        .collect();
+    let conditions = Conditions {
+        accepts_children: answer(rng),
+        age_min_months: None,
+        age_max_months: if rng.random_bool(0.5) {
+            Some(12 * rng.random_range(3..=20))
+        } else {
+            None
         },
-    )
+        weight_min_kg: None,
+        weight_max_kg: if rng.random_bool(0.4) {
+            Some(f64::from(rng.random_range(8..=40)))
+        } else {
+            None
+        },
+        care_items,
+        service_area: ServiceArea {
+            municipality_codes: if rng.random_bool(0.7) {
+                neighbours
+            } else {
+                vec![]
+            },
+            radius_km: if rng.random_bool(0.3) {
+                Some(f64::from(rng.random_range(5..=20)))
+            } else {
+                None
+            },
+        },
+        nights: answer(rng),
+        weekends: answer(rng),
+        around_the_clock: answer(rng),
+        taking_new_clients: answer(rng),
+        free_text: String::new(),
+    };
+    let published = rng.random_bool(0.7);
+    let input = ProviderInput {
+        kind,
+        name: format!("{town}{place}{label}"),
+        kana: format!("{}{}", m.kana, place_kana),
+        postal_code: String::new(),
+        address: format!(
+            "埼玉県{}{}丁目{}-{}",
+            m.name,
+            rng.random_range(1..6),
+            rng.random_range(1..30),
+            rng.random_range(1..20)
+        ),
+        municipality_code: m.code6.clone(),
+        // Within ~3 km of the municipality hall.
+        lat: Some(m.lat + rng.random_range(-0.03..0.03)),
+        lon: Some(m.lon + rng.random_range(-0.03..0.03)),
+        phone: format!(
+            "04{}-{:03}-{:04}",
+            rng.random_range(2..10),
+            rng.random_range(100..1000),
+            rng.random_range(0..10000)
+        ),
+        fax: String::new(),
+        email: String::new(),
+        contact_person: String::new(),
+        business_number: None,
+        capacity: None,
+        opening_hours: "月〜金 9:00-18:00".into(),
+        record_source: if rng.random_bool(0.5) {
+            RecordSource::Survey
+        } else {
+            RecordSource::Manual
+        },
+        last_verified_on: None,
+        conditions,
+        publication: PublicationConsent {
+            name: published,
+            address: published,
+            phone: published,
+            contact_person: false,
+            conditions: published && rng.random_bool(0.5),
+            consented_on: published.then(|| stamp.today().to_string()),
+        },
+    };
+    let mut ids = || next_id(stamp, rng);
+    insert_provider_record(tx, stamp, &mut ids, &input, stamp.today())?;
+    Ok(())
 }

@@ -118,6 +118,12 @@ pub enum Invalid {
     DuplicateCareItem,
     /// A detail that does not belong to this care item.
     DetailNotApplicable,
+    /// A 事業所番号 that is not 10 digits.
+    MalformedBusinessNumber,
+    /// A 事業所番号 another provider already has.
+    BusinessNumberTaken,
+    /// An upper limit below its lower limit.
+    MaxBelowMin,
     /// A code that is not one of DOMAIN.md's codes for this field.
     UnknownCode {
         code: String,
@@ -471,6 +477,18 @@ fn invalid_message(problem: &Invalid, lang: Lang) -> String {
             "同じ医療的ケアが2回登録されています。".into(),
             "The same care item is listed twice.".into(),
         ),
+        Invalid::MalformedBusinessNumber => lang.pick(
+            "事業所番号は10桁の数字で入力してください。".into(),
+            "A business number (事業所番号) has 10 digits.".into(),
+        ),
+        Invalid::BusinessNumberTaken => lang.pick(
+            "この事業所番号の事業所は既に登録されています。".into(),
+            "A provider with this business number is already in the directory.".into(),
+        ),
+        Invalid::MaxBelowMin => lang.pick(
+            "上限が下限より小さくなっています。".into(),
+            "The upper limit is below the lower limit.".into(),
+        ),
         Invalid::UnknownCode { code } => lang.pick(
             format!("「{code}」は使えないコードです。docs/cases-json.md のコード一覧から選んでください。"),
             format!("「{code}」 is not a known code. See the codes in docs/cases-json.md."),
@@ -497,6 +515,7 @@ fn unit_en(unit: &str) -> String {
         "週" => "weeks",
         "回/日" => "times a day",
         "回" => "times",
+        "か月" => "months",
         "人" => "",
         "級" => "",
         "h" => "hours",

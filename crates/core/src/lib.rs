@@ -23,6 +23,7 @@ pub mod keys;
 pub mod municipalities;
 pub mod overview;
 pub mod passphrase;
+pub mod providers;
 pub mod record;
 pub mod store;
 pub mod text;

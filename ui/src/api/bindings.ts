@@ -348,3 +348,126 @@ export type CaseSearchResult = {
 total: number, rows: Array<CaseRow>, };
 
 export type CaseRef = { id: string | null, case_number: string | null, };
+
+export type ProviderKind = "home_care_clinic" | "pediatric_clinic" | "hospital" | "visiting_nursing" | "home_help" | "consultation_support" | "short_stay" | "disabled_children_facility" | "child_day_service" | "day_support" | "pharmacy" | "school" | "health_center" | "child_guidance_center" | "equipment_vendor";
+
+export type Answer = "yes" | "no" | "unknown";
+
+export type CareItemAnswer = { code: CareItemCode, answer: Answer, };
+
+export type ServiceArea = { municipality_codes: Array<string>, radius_km: number | null, };
+
+export type Conditions = { accepts_children: Answer, 
+/**
+ * Youngest accepted age in months (inclusive); `None` = no lower limit or not answered
+ */
+age_min_months: number | null, 
+/**
+ * Oldest accepted age in months (inclusive)
+ */
+age_max_months: number | null, weight_min_kg: number | null, weight_max_kg: number | null, 
+/**
+ * Care items answered; an item not listed is not answered.
+ */
+care_items: Array<CareItemAnswer>, service_area: ServiceArea, nights: Answer, weekends: Answer, 
+/**
+ * 24時間対応
+ */
+around_the_clock: Answer, 
+/**
+ * 新規受け入れ
+ */
+taking_new_clients: Answer, free_text: string, };
+
+export type PublicationConsent = { name: boolean, address: boolean, phone: boolean, contact_person: boolean, conditions: boolean, 
+/**
+ * ISO date of the consent; `None` = no consent on file
+ */
+consented_on: string | null, };
+
+export type RecordSource = "survey" | "open_data" | "manual";
+
+export type ProviderInput = { kind: ProviderKind, name: string, 
+/**
+ * Reading (カナ)
+ */
+kana: string, postal_code: string, address: string, 
+/**
+ * 6-digit 全国地方公共団体コード
+ */
+municipality_code: string, lat: number | null, lon: number | null, phone: string, fax: string, email: string, contact_person: string, 
+/**
+ * 事業所番号 (10 digits for 介護・障害福祉 services), when one exists
+ */
+business_number: string | null, 
+/**
+ * 定員
+ */
+capacity: number | null, 
+/**
+ * 営業日・時間 as written, e.g. 「月〜金 9:00-18:00」
+ */
+opening_hours: string, record_source: RecordSource, 
+/**
+ * ISO date the record was last confirmed with the provider
+ */
+last_verified_on: string | null, conditions: Conditions, publication: PublicationConsent, };
+
+export type ConditionsVersion = { answered_on: string, source: RecordSource, recorded_at: string, recorded_by: string, conditions: Conditions, };
+
+export type ProviderDetail = { id: string, row_version: number, provider: ProviderInput, municipality_name: string, location_source: LocationSource, 
+/**
+ * Oldest first; the last one is the current conditions.
+ */
+versions: Array<ConditionsVersion>, history: Array<ChangeEntry>, created_at: string, updated_at: string, };
+
+export type AddProviderRequest = { provider: ProviderInput, 
+/**
+ * ISO date the conditions were answered; defaults to today
+ */
+answered_on: string | null, };
+
+export type UpdateProviderRequest = { id: string, row_version: number, provider: ProviderInput, 
+/**
+ * When the conditions changed: the date they were answered; defaults to today
+ */
+answered_on: string | null, };
+
+export type RecordConditionsRequest = { id: string, answered_on: string, source: RecordSource, conditions: Conditions, };
+
+export type ConditionsAsOf = { id: string, on: string, };
+
+export type ProviderSearch = { 
+/**
+ * Name, reading or address
+ */
+query: string, kind: ProviderKind | null, 
+/**
+ * Providers located in the municipality (a designated city includes its wards) or
+ * listing it in their service area
+ */
+municipality_code: string | null, accepts_children: Answer | null, 
+/**
+ * Providers that answered ○ for this care item
+ */
+care_item: CareItemCode | null, 
+/**
+ * Providers whose age limits include this age (or who did not answer them)
+ */
+age_months: number | null, 
+/**
+ * Providers whose weight limits include this weight (or who did not answer them)
+ */
+weight_kg: number | null, 
+/**
+ * Only providers with 24時間対応 ○
+ */
+around_the_clock: boolean, 
+/**
+ * Only providers that consented to publish at least their name
+ */
+published_only: boolean, limit: number | null, offset: number, };
+
+export type ProviderListRow = { id: string, kind: ProviderKind, name: string, kana: string, municipality_code: string, municipality_name: string, phone: string, accepts_children: Answer, around_the_clock: Answer, taking_new_clients: Answer, last_verified_on: string | null, };
+
+export type ProviderSearchResult = { total: number, rows: Array<ProviderListRow>, };

@@ -3,7 +3,7 @@
 //! its audit rows; scores are computed by the pure rules in `domain::scores` and stored as
 //! snapshots with their rule version.
 
-mod read;
+pub(crate) mod read;
 pub mod types;
 pub(crate) mod validate;
 mod write;

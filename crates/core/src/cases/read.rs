@@ -18,7 +18,7 @@ use crate::vault::Registry;
 
 /// Columns the core derives from others (search keys, links, order): kept in the audit log
 /// but not shown as changes a person made.
-const DERIVED_COLUMNS: [&str; 7] = [
+const DERIVED_COLUMNS: [&str; 8] = [
     "name_folded",
     "kana_folded",
     "search_text",
@@ -26,6 +26,7 @@ const DERIVED_COLUMNS: [&str; 7] = [
     "phone_secondary_digits",
     "child_id",
     "position",
+    "provider_id",
 ];
 
 /// Page size of the case list when none is asked for, and the most one page may hold.
@@ -153,32 +154,7 @@ impl Registry {
                 weight_kg: w.weight_kg,
             })
             .collect();
-        let history = table::audit_of_child(&self.conn, id)?
-            .into_iter()
-            .map(|a| ChangeEntry {
-                at: a.at,
-                actor: a.actor,
-                entity: a.entity,
-                action: a.action,
-                fields: a
-                    .changes
-                    .as_array()
-                    .map(|changes| {
-                        changes
-                            .iter()
-                            .filter(|c| {
-                                !DERIVED_COLUMNS.contains(&c["field"].as_str().unwrap_or_default())
-                            })
-                            .map(|c| FieldDiff {
-                                field: c["field"].as_str().unwrap_or_default().to_string(),
-                                before: shown(&c["before"]),
-                                after: shown(&c["after"]),
-                            })
-                            .collect()
-                    })
-                    .unwrap_or_default(),
-            })
-            .collect();
+        let history = change_entries(table::audit_of_child(&self.conn, id)?);
         let municipality_name =
             crate::store::municipality::name_of(&self.conn, &stored.row.municipality_code)?;
         let dob = validate::parse_date("date_of_birth", &stored.row.date_of_birth)?;
@@ -378,6 +354,35 @@ impl Registry {
     }
 }
 
+/// Audit rows as the change history a person reads (derived columns left out).
+pub(crate) fn change_entries(rows: Vec<crate::store::audit::AuditRow>) -> Vec<ChangeEntry> {
+    rows.into_iter()
+        .map(|a| ChangeEntry {
+            at: a.at,
+            actor: a.actor,
+            entity: a.entity,
+            action: a.action,
+            fields: a
+                .changes
+                .as_array()
+                .map(|changes| {
+                    changes
+                        .iter()
+                        .filter(|c| {
+                            !DERIVED_COLUMNS.contains(&c["field"].as_str().unwrap_or_default())
+                        })
+                        .map(|c| FieldDiff {
+                            field: c["field"].as_str().unwrap_or_default().to_string(),
+                            before: shown(&c["before"]),
+                            after: shown(&c["after"]),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+        })
+        .collect()
+}
+
 /// Whole months from `from` to `to` (0 when `to` is earlier).
 pub fn months_between(from: NaiveDate, to: NaiveDate) -> u32 {
     if to < from {
@@ -395,7 +400,7 @@ fn parse<T: serde::de::DeserializeOwned + Default>(v: &serde_json::Value) -> T {
     serde_json::from_value(v.clone()).unwrap_or_default()
 }
 
-fn escape_like(s: &str) -> String {
+pub(crate) fn escape_like(s: &str) -> String {
     s.replace('\\', "\\\\")
         .replace('%', "\\%")
         .replace('_', "\\_")

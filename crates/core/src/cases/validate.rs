@@ -28,14 +28,14 @@ pub fn past_date(field: &str, text: &str, today: NaiveDate) -> Result<NaiveDate>
     Ok(d)
 }
 
-fn required(field: &str, text: &str) -> Result<()> {
+pub(crate) fn required(field: &str, text: &str) -> Result<()> {
     if text.trim().is_empty() {
         return Err(Error::invalid(field, Invalid::Required));
     }
     max_len(field, text, MAX_TEXT)
 }
 
-fn max_len(field: &str, text: &str, max_chars: usize) -> Result<()> {
+pub(crate) fn max_len(field: &str, text: &str, max_chars: usize) -> Result<()> {
     if text.chars().count() > max_chars {
         return Err(Error::invalid(field, Invalid::TooLong { max_chars }));
     }
@@ -43,7 +43,7 @@ fn max_len(field: &str, text: &str, max_chars: usize) -> Result<()> {
 }
 
 /// A number within [min, max].
-fn range(field: &str, value: f64, min: f64, max: f64, unit: &'static str) -> Result<()> {
+pub(crate) fn range(field: &str, value: f64, min: f64, max: f64, unit: &'static str) -> Result<()> {
     if !(min..=max).contains(&value) {
         return Err(Error::invalid(
             field,
@@ -211,52 +211,56 @@ pub fn check_child(
 
 fn check_residence(input: &mut ChildInput, exists: &impl Fn(&str) -> Result<bool>) -> Result<()> {
     let r = &mut input.residence;
-    let postal: String = r
-        .postal_code
-        .nfkc()
-        .filter(|c| !"-ー−‐ 〒".contains(*c))
-        .collect();
-    if postal.is_empty() {
-        r.postal_code.clear();
-    } else if postal.len() == 7 && postal.chars().all(|c| c.is_ascii_digit()) {
-        r.postal_code = format!("{}-{}", &postal[..3], &postal[3..]);
-    } else {
-        return Err(Error::invalid(
-            "child.residence.postal_code",
-            Invalid::MalformedPostalCode,
-        ));
-    }
+    r.postal_code = postal_code("child.residence.postal_code", &r.postal_code)?;
     r.address = r.address.trim().to_string();
     max_len("child.residence.address", &r.address, MAX_TEXT)?;
-    r.municipality_code = r
-        .municipality_code
-        .nfkc()
-        .collect::<String>()
-        .trim()
-        .to_string();
-    if r.municipality_code.is_empty() {
-        return Err(Error::invalid(
-            "child.residence.municipality_code",
-            Invalid::Required,
-        ));
+    r.municipality_code = municipality_code(
+        "child.residence.municipality_code",
+        &r.municipality_code,
+        exists,
+    )?;
+    coordinates("child.residence", r.lat, r.lon)
+}
+
+/// 〒 as 123-4567 from however it was typed (full width, no hyphen, 〒 mark); empty stays empty.
+pub(crate) fn postal_code(field: &str, text: &str) -> Result<String> {
+    let digits: String = text.nfkc().filter(|c| !"-ー−‐ 〒".contains(*c)).collect();
+    if digits.is_empty() {
+        Ok(String::new())
+    } else if digits.len() == 7 && digits.chars().all(|c| c.is_ascii_digit()) {
+        Ok(format!("{}-{}", &digits[..3], &digits[3..]))
+    } else {
+        Err(Error::invalid(field, Invalid::MalformedPostalCode))
     }
-    if !exists(&r.municipality_code)? {
-        return Err(Error::invalid(
-            "child.residence.municipality_code",
-            Invalid::UnknownMunicipality,
-        ));
+}
+
+/// A required, known municipality code (folded to half width).
+pub(crate) fn municipality_code(
+    field: &str,
+    text: &str,
+    exists: &impl Fn(&str) -> Result<bool>,
+) -> Result<String> {
+    let code = text.nfkc().collect::<String>().trim().to_string();
+    if code.is_empty() {
+        return Err(Error::invalid(field, Invalid::Required));
     }
-    match (r.lat, r.lon) {
-        (None, None) => {}
+    if !exists(&code)? {
+        return Err(Error::invalid(field, Invalid::UnknownMunicipality));
+    }
+    Ok(code)
+}
+
+/// Both coordinates or neither, inside Japan's bounds (anything else is a typo).
+pub(crate) fn coordinates(prefix: &str, lat: Option<f64>, lon: Option<f64>) -> Result<()> {
+    match (lat, lon) {
+        (None, None) => Ok(()),
         (Some(lat), Some(lon)) => {
-            // Japan lies within these bounds; anything else is a typo.
-            range("child.residence.lat", lat, 20.0, 46.0, "°")?;
-            range("child.residence.lon", lon, 122.0, 154.0, "°")?;
+            range(&format!("{prefix}.lat"), lat, 20.0, 46.0, "°")?;
+            range(&format!("{prefix}.lon"), lon, 122.0, 154.0, "°")
         }
-        (None, Some(_)) => return Err(Error::invalid("child.residence.lat", Invalid::Required)),
-        (Some(_), None) => return Err(Error::invalid("child.residence.lon", Invalid::Required)),
+        (None, Some(_)) => Err(Error::invalid(format!("{prefix}.lat"), Invalid::Required)),
+        (Some(_), None) => Err(Error::invalid(format!("{prefix}.lon"), Invalid::Required)),
     }
-    Ok(())
 }
 
 /// Checks a weight measurement (kg, over 0 and at most 150; not measured in the future).
@@ -309,7 +313,7 @@ fn is_icd10(code: &str) -> bool {
     }
 }
 
-fn is_email(s: &str) -> bool {
+pub(crate) fn is_email(s: &str) -> bool {
     let mut parts = s.split('@');
     match (parts.next(), parts.next(), parts.next()) {
         (Some(local), Some(domain), None) => {

@@ -106,7 +106,7 @@ pub fn integrity_problems(conn: &Connection) -> Result<Vec<String>> {
 }
 
 /// Tables of domain records (UUIDv7 id, stamps, tombstone, row version, audited).
-pub const DOMAIN_TABLES: [&str; 8] = [
+pub const DOMAIN_TABLES: [&str; 9] = [
     "child",
     "child_care_item",
     "child_weight",
@@ -115,4 +115,5 @@ pub const DOMAIN_TABLES: [&str; 8] = [
     "child_status_change",
     "score_snapshot",
     "provider",
+    "provider_conditions_version",
 ];

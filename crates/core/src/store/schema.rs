@@ -12,6 +12,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_foundation.sql"),
     include_str!("migrations/0002_weight_history.sql"),
     include_str!("migrations/0003_case_registry.sql"),
+    include_str!("migrations/0004_resource_directory.sql"),
 ];
 
 /// The schema version this build writes.
@@ -50,6 +51,20 @@ fn after_migration(tx: &rusqlite::Transaction<'_>, reached: i64) -> Result<()> {
         )?;
         for (id, name, kana, case_number) in rows {
             let text = crate::text::search_text(&[&kana, &name, &case_number]);
+            update.execute(rusqlite::params![id, fold(&name), fold(&kana), text])?;
+        }
+    }
+    if reached == 4 {
+        // Fill the search keys of providers written before schema 4.
+        let rows: Vec<(String, String, String, String)> = tx
+            .prepare("SELECT id, name, kana, address FROM provider")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+            .collect::<Result<_, _>>()?;
+        let mut update = tx.prepare(
+            "UPDATE provider SET name_folded = ?2, kana_folded = ?3, search_text = ?4 WHERE id = ?1",
+        )?;
+        for (id, name, kana, address) in rows {
+            let text = crate::text::search_text(&[&kana, &name, &address]);
             update.execute(rusqlite::params![id, fold(&name), fold(&kana), text])?;
         }
     }

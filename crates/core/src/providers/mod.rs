@@ -1,0 +1,10 @@
+//! The resource directory (DOMAIN.md §4): providers, their acceptance conditions kept as
+//! dated versions, and their publication consent.
+
+mod read;
+pub mod types;
+pub(crate) mod validate;
+mod write;
+
+pub use types::*;
+pub(crate) use write::insert_provider_record;
