@@ -107,6 +107,13 @@ fn intake_saves_the_child_with_scores_status_weight_and_a_case_number() {
         "ICD-10 in upper case"
     );
     assert_eq!(d.municipality_name, "川越市");
+    let codes: Vec<CareItemCode> = d.child.care_items.iter().map(|i| i.code).collect();
+    let mut in_table_order = codes.clone();
+    in_table_order.sort();
+    assert_eq!(
+        codes, in_table_order,
+        "care items come back in the score table's order"
+    );
     assert_eq!(d.status, ChildStatus::InpatientPlanning);
     assert_eq!(d.status_history.len(), 1);
     assert_eq!(d.status_history[0].date, "2026-11-01");

@@ -15,13 +15,19 @@ export async function shown(id, timeout) {
   return el;
 }
 
-/** Waits until the element's visible text contains `text`, and returns that text. */
+/**
+ * Waits until the element's visible text contains `text`, and returns that text. When WebDriver's
+ * getText does not have it, the rendered innerText is read too: WebKitWebDriver's getText returns ""
+ * for text inside an `overflow: hidden; text-overflow: ellipsis` box (a Mantine Badge's label, the
+ * cells of the case list).
+ */
 export async function waitForText(el, text, timeout) {
   let last = '';
   await browser.waitUntil(
     async () => {
       try {
         last = await el.getText();
+        if (!last.includes(text)) last = await browser.execute((node) => node.innerText, await el);
       } catch (err) {
         // React may have replaced the node between two polls: look again on the next one.
         last = `(${err.message})`;
@@ -29,8 +35,11 @@ export async function waitForText(el, text, timeout) {
       }
       return last.includes(text);
     },
-    { timeout, timeoutMsg: `expected text containing 「${text}」 but saw 「${last}」` },
-  );
+    { timeout },
+  ).catch(() => {
+    // Built here, not passed as timeoutMsg: that string would be made before the first poll.
+    throw new Error(`expected text containing 「${text}」 but saw 「${last}」`);
+  });
   return last;
 }
 
@@ -45,4 +54,56 @@ export async function screenshotWhenShowing(name, el, text) {
   const file = path.join(screenshotDir, `${name}.png`);
   await browser.saveScreenshot(file);
   return file;
+}
+
+/** The rendered text (innerText) of the element with this data-testid, or null when there is none. */
+export const renderedText = (id) =>
+  browser.execute((testId) => document.querySelector(`[data-testid="${testId}"]`)?.innerText ?? null, id);
+
+/**
+ * Waits until the element with this data-testid shows exactly `text` (trimmed), and returns it.
+ * It reads innerText rather than WebDriver's getText (see waitForText).
+ */
+export async function waitForExactText(id, text, timeout) {
+  let last = null;
+  await browser.waitUntil(
+    async () => {
+      last = await renderedText(id);
+      return last?.trim() === text;
+    },
+    { timeout },
+  ).catch(() => {
+    throw new Error(`expected "${id}" to show exactly 「${text}」 but it showed 「${last ?? '(no such element)'}」`);
+  });
+  return last.trim();
+}
+
+/**
+ * Clicks like a person who first scrolls the thing to the middle of the window, so a sticky
+ * header or save bar never lies over it.
+ */
+export async function clickCentered(el) {
+  await scrollToCenter(el);
+  await el.click();
+}
+
+/**
+ * Scrolls the element to the middle of the window with the DOM's scrollIntoView. WebdriverIO's own
+ * scrollIntoView left the page unscrolled under WebKitWebDriver (the next click was intercepted).
+ */
+export async function scrollToCenter(el) {
+  const element = await el;
+  await browser.execute((node) => node.scrollIntoView({ block: 'center' }), element);
+}
+
+/** First run: types a new passphrase twice, submits it, and waits for the app's shell. */
+export async function setUpPassphrase(passphrase) {
+  const field = await shown('setup-passphrase', 60_000);
+  await field.setValue(passphrase);
+  await waitForText(byTestId('strength-meter'), 'このパスフレーズは使えます');
+  await byTestId('setup-confirmation').setValue(passphrase);
+  const submit = byTestId('setup-submit');
+  await submit.waitForEnabled({ timeoutMsg: 'submit stays disabled with two equal strong passphrases' });
+  await submit.click();
+  await shown('nav-cases', 60_000);
 }

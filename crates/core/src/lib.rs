@@ -19,6 +19,7 @@ pub mod cases;
 pub mod demo;
 pub mod domain;
 pub mod error;
+pub mod io;
 pub mod keys;
 pub mod municipalities;
 pub mod overview;

@@ -30,7 +30,8 @@ export function toOptions(municipalities: readonly Municipality[]): Municipality
     const parent = m.parent_code6 ? byCode.get(m.parent_code6) : undefined;
     return {
       value: m.code6,
-      label: parent ? `${parent.name}${m.name}` : m.name,
+      // The reference list already names wards with their city (さいたま市大宮区).
+      label: parent && !m.name.startsWith(parent.name) ? `${parent.name}${m.name}` : m.name,
       prefecture: prefectureOf(m.code6),
       kana: toHiragana(m.kana),
     };

@@ -197,6 +197,9 @@ impl Registry {
                 })
             })
             .collect::<Result<Vec<_>>>()?;
+        // The score table's order (CareItemCode's order), not the order rows happened to get.
+        let mut care_items = care_items;
+        care_items.sort_by_key(|i| i.code);
         Ok(ChildInput {
             case_number: Some(r.case_number.clone()),
             name: r.name.clone(),

@@ -55,7 +55,27 @@ function readable(
     return t(`careItem.${value}.label` as "careItem.ventilator.label");
   }
   if (group) return labelIn(t, exists, group, value);
-  return value;
+  return objectText(value) ?? value;
+}
+
+/**
+ * An object recorded whole (care-item details, certificates, consent) as 「key: value」 pairs
+ * of what is set, instead of raw JSON; `null` when the text is not a JSON object.
+ */
+export function objectText(value: string): string | null {
+  if (!value.startsWith("{")) return null;
+  try {
+    const parsed: unknown = JSON.parse(value);
+    if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) return null;
+    const parts = Object.entries(parsed as Record<string, unknown>)
+      .filter(
+        ([, v]) => v !== null && v !== false && v !== "" && !(Array.isArray(v) && v.length === 0),
+      )
+      .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join("・") : String(v)}`);
+    return parts.length === 0 ? "—" : parts.join(" / ");
+  } catch {
+    return null;
+  }
 }
 
 const cut = (text: string) => (text.length > VALUE_CHARS ? `${text.slice(0, VALUE_CHARS)}…` : text);
