@@ -57,7 +57,7 @@ export function SummarySection({ detail }: { detail: ChildDetail }) {
             </Text>
           )}
           {" ・ "}
-          {t(`sex.${c.sex}`)}
+          {t("caseForm.sex")}: {t(`sex.${c.sex}`)}
         </Item>
         <Item label={t("casePage.birth")}>{birth.length > 0 ? birth.join(" ・ ") : none}</Item>
         <Item label={t("casePage.diagnoses")}>
