@@ -26,11 +26,11 @@ const omiya: Municipality = {
 describe("municipality options", () => {
   it("does not repeat the city in a ward name that already holds it", () => {
     const [, ward] = toOptions([saitama, omiya]);
-    expect(ward.label).toBe("さいたま市大宮区");
+    expect(ward?.label).toBe("さいたま市大宮区");
   });
 
   it("adds the city to a ward named without it", () => {
     const [, ward] = toOptions([saitama, { ...omiya, name: "大宮区" }]);
-    expect(ward.label).toBe("さいたま市大宮区");
+    expect(ward?.label).toBe("さいたま市大宮区");
   });
 });

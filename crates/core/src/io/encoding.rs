@@ -147,12 +147,22 @@ impl std::error::Error for Overrun {}
 pub(crate) struct RowStart {
     byte: AtomicU64,
     line: AtomicU64,
+    /// Bytes of the file read so far (for progress).
+    input: AtomicU64,
 }
 
 impl RowStart {
     pub(crate) fn set(&self, byte: u64, line: u64) {
         self.byte.store(byte, Ordering::Relaxed);
         self.line.store(line, Ordering::Relaxed);
+    }
+
+    pub(crate) fn input_bytes(&self) -> u64 {
+        self.input.load(Ordering::Relaxed)
+    }
+
+    pub(crate) fn add_input(&self, n: u64) {
+        self.input.fetch_add(n, Ordering::Relaxed);
     }
 }
 
@@ -222,6 +232,7 @@ impl<R: Read> DecodingReader<R> {
     fn fill(&mut self) -> io::Result<()> {
         if self.in_pos == self.in_len && !self.in_eof {
             let n = read_retrying(&mut self.inner, &mut self.input)?;
+            self.row_start.add_input(n as u64);
             self.in_pos = 0;
             self.in_len = n;
             self.in_eof = n == 0;

@@ -764,3 +764,17 @@ mod tests {
         assert_eq!(m.record_source, RecordSource::Manual);
     }
 }
+
+#[cfg(test)]
+mod binding_tests {
+    use super::*;
+    use ts_rs::{Config, TS};
+
+    #[test]
+    fn the_ui_sees_a_mapping_column_field_as_a_key_string() {
+        let decl = ColumnMapping::decl(&Config::new());
+        assert!(decl.contains("field: string | null"), "{decl}");
+        let decl = crate::io::RowProblem::decl(&Config::new());
+        assert!(decl.contains("line: number"), "{decl}");
+    }
+}

@@ -312,6 +312,17 @@ pub enum Problem {
     BadPostalCode {
         value: String,
     },
+    /// Not a Japanese phone (or fax) number such as 048-123-4567.
+    MalformedPhone {
+        value: String,
+    },
+    MalformedEmail {
+        value: String,
+    },
+    /// A text longer than the directory keeps.
+    TooLong {
+        max_chars: usize,
+    },
     BadDate {
         value: String,
     },
@@ -369,6 +380,9 @@ impl Problem {
             Problem::BadBusinessNumber { .. } => "bad_business_number",
             Problem::DuplicateBusinessNumber { .. } => "duplicate_business_number",
             Problem::BadPostalCode { .. } => "bad_postal_code",
+            Problem::MalformedPhone { .. } => "malformed_phone",
+            Problem::MalformedEmail { .. } => "malformed_email",
+            Problem::TooLong { .. } => "too_long",
             Problem::BadDate { .. } => "bad_date",
             Problem::FormulaLike { .. } => "formula_like",
             Problem::ExtraCells { .. } => "extra_cells",
@@ -438,6 +452,18 @@ impl Problem {
             Problem::BadPostalCode { value } => lang.pick(
                 format!("郵便番号「{value}」は7桁ではありません（例: 330-0063）。"),
                 format!("The postal code 「{value}」 is not 7 digits (e.g. 330-0063)."),
+            ),
+            Problem::MalformedPhone { value } => lang.pick(
+                format!("「{value}」は電話番号として読めません（例: 048-123-4567）。"),
+                format!("「{value}」 is not a phone number (e.g. 048-123-4567)."),
+            ),
+            Problem::MalformedEmail { value } => lang.pick(
+                format!("「{value}」はメールアドレスの形式ではありません。"),
+                format!("「{value}」 is not an email address."),
+            ),
+            Problem::TooLong { max_chars } => lang.pick(
+                format!("長すぎます（{max_chars}文字まで）。"),
+                format!("Too long (at most {max_chars} characters)."),
             ),
             Problem::BadDate { value } => lang.pick(
                 format!("日付「{value}」が読めません（例: 2025-04-01 や 2025/4/1）。"),

@@ -10,17 +10,19 @@
 //!   both are blank — from the start of the address;
 //! - the kind from a code, a 種別 label or a common service name, else the mapping's default;
 //! - 事業所番号 is 10 digits; a number repeating an earlier row of the file rejects the later
-//!   row (the mapper remembers the numbers it has seen: 16 bytes a row);
+//!   row (the mapper remembers the numbers it has seen: a few dozen bytes a row);
 //! - text is kept as written, trimmed, with 〜 (U+301C WAVE DASH, as Macs write it) turned
 //!   into ～ (U+FF5E, as Windows and Shift_JIS files have it) so the two spellings of 「月〜金」
 //!   are one text and every text can be written back to Shift_JIS; a text that a spreadsheet
 //!   would run as a formula (= + - @ first) is kept and flagged.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use unicode_normalization::UnicodeNormalization;
 
+use crate::cases::validate::{is_email, phone_digits};
 use crate::domain::provider_kind::ProviderKind;
 use crate::providers::{
     Answer, CareItemAnswer, Conditions, ProviderInput, PublicationConsent, RecordSource,
@@ -31,6 +33,10 @@ use crate::text::fold;
 use super::mapping::{Field, Mapping};
 use super::problem::{FileError, Problem, RowProblem};
 use super::table::{CellNoteKind, Row, Table};
+
+/// The longest texts the directory keeps (as `providers::validate` checks them).
+const MAX_TEXT: usize = 200;
+const MAX_NOTE: usize = 2000;
 
 /// A row that became a provider, with the warnings it had.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,6 +52,8 @@ pub type RowResult = Result<MappedRow, Vec<RowProblem>>;
 /// Maps the rows of one file; create one per file (it remembers business numbers).
 pub struct RowMapper {
     headers: Vec<String>,
+    /// What problems call each column: its header, or 「#7」 for a blank one.
+    names: Vec<String>,
     columns: Vec<(usize, Field)>,
     default_kind: Option<ProviderKind>,
     record_source: RecordSource,
@@ -102,6 +110,9 @@ impl RowMapper {
             return Err(FileError::MappingWithoutMunicipality);
         }
         Ok(RowMapper {
+            names: (0..headers.len())
+                .map(|i| header_name(headers, i))
+                .collect(),
             headers: headers.to_vec(),
             columns,
             default_kind: mapping.default_kind,
@@ -127,7 +138,7 @@ impl RowMapper {
         for i in 0..self.columns.len() {
             let (index, field) = self.columns[i];
             let raw = row.cells.get(index).map_or("", String::as_str);
-            let col = header_name(&self.headers, index);
+            let col = self.name(index).to_string();
             self.read_cell(field, raw, &col, &mut v, &mut out);
         }
         let provider = self.assemble(v, &mut out);
@@ -170,7 +181,7 @@ impl RowMapper {
         }
         for note in &row.notes {
             let mapped = self.columns.iter().any(|(i, _)| *i == note.column);
-            let col = Some(header_name(&self.headers, note.column));
+            let col = Some(self.name(note.column).to_string());
             match note.kind {
                 CellNoteKind::BomRemoved => out.push(col, Problem::BomRemoved),
                 CellNoteKind::Undecodable if mapped => out.push(col, Problem::Undecodable),
@@ -194,9 +205,27 @@ impl RowMapper {
             Field::AddressExtra => push_text(&mut v.address_extra, line_text(cell)),
             Field::MunicipalityName => v.municipality_name = Some((cell.to_string(), col.into())),
             Field::MunicipalityCode => v.municipality_code = Some((cell.to_string(), col.into())),
-            Field::Phone => v.phone = cell.nfkc().collect(),
-            Field::Fax => v.fax = cell.nfkc().collect(),
-            Field::Email => v.email = cell.nfkc().collect(),
+            Field::Phone | Field::Fax => {
+                let value = nfkc(cell);
+                if phone_digits("phone", &value).is_err() {
+                    problem(Problem::MalformedPhone {
+                        value: cell.to_string(),
+                    });
+                }
+                if field == Field::Phone {
+                    v.phone = value;
+                } else {
+                    v.fax = value;
+                }
+            }
+            Field::Email => {
+                v.email = nfkc(cell);
+                if !v.email.is_empty() && !is_email(&v.email) {
+                    problem(Problem::MalformedEmail {
+                        value: cell.to_string(),
+                    });
+                }
+            }
             Field::ContactPerson => v.contact_person = line_text(cell),
             Field::OpeningHours => push_text(&mut v.opening_hours, line_text(cell)),
             Field::FreeText => push_text(&mut v.free_text, text(cell)),
@@ -238,7 +267,7 @@ impl RowMapper {
                 Err(p) => problem(p),
             },
             Field::Capacity => {
-                v.capacity = parse_int(cell, &["人", "名", "床"], 0, 100_000).unwrap_or_else(|p| {
+                v.capacity = parse_int(cell, &["人", "名", "床"], 0, 10_000).unwrap_or_else(|p| {
                     problem(p);
                     None
                 })
@@ -256,7 +285,7 @@ impl RowMapper {
                 }
             }
             Field::WeightMinKg | Field::WeightMaxKg => {
-                let kg = parse_number(cell, &["kg", "キロ"], 0.0, 300.0).unwrap_or_else(|p| {
+                let kg = parse_number(cell, &["kg", "キロ"], 0.0, 150.0).unwrap_or_else(|p| {
                     problem(p);
                     None
                 });
@@ -269,7 +298,7 @@ impl RowMapper {
             }
             Field::ServiceRadiusKm => {
                 v.conditions.service_area.radius_km =
-                    parse_number(cell, &["km", "キロ"], 0.0, 500.0).unwrap_or_else(|p| {
+                    parse_number(cell, &["km", "キロ"], 0.0, 200.0).unwrap_or_else(|p| {
                         problem(p);
                         None
                     })
@@ -395,6 +424,17 @@ impl RowMapper {
             }
             address.push_str(&v.address_extra);
         }
+        for (field, text, max_chars) in [
+            (Field::Kana, &v.kana, MAX_TEXT),
+            (Field::Address, &address, MAX_TEXT),
+            (Field::ContactPerson, &v.contact_person, MAX_TEXT),
+            (Field::OpeningHours, &v.opening_hours, MAX_TEXT),
+            (Field::FreeText, &v.free_text, MAX_NOTE),
+        ] {
+            if text.chars().count() > max_chars {
+                out.push(self.column_of(field), Problem::TooLong { max_chars });
+            }
+        }
         let mut conditions = v.conditions;
         conditions.free_text = v.free_text;
         Some(ProviderInput {
@@ -458,7 +498,11 @@ impl RowMapper {
         self.columns
             .iter()
             .find(|(_, f)| *f == field)
-            .map(|(i, _)| header_name(&self.headers, *i))
+            .map(|(i, _)| self.name(*i).to_string())
+    }
+
+    fn name(&self, index: usize) -> &str {
+        self.names.get(index).map_or("", String::as_str)
     }
 }
 
@@ -651,7 +695,7 @@ impl Places {
     }
 
     fn by_code(&self, code: &str) -> Option<String> {
-        let digits: String = fold(code).chars().filter(|c| *c != '-').collect();
+        let digits: String = norm(code).chars().filter(|c| *c != '-').collect();
         if !(digits.len() == 5 || digits.len() == 6) || !digits.bytes().all(|b| b.is_ascii_digit())
         {
             return None;
@@ -745,10 +789,38 @@ fn kind_names() -> &'static HashMap<String, ProviderKind> {
 
 /// A kind from its code, its 種別 label (or a part of it), or a common service name.
 pub fn parse_kind(s: &str) -> Option<ProviderKind> {
-    kind_names().get(&fold(s)).copied()
+    kind_names().get(norm(s).as_ref()).copied()
 }
 
 // ---- Cells ----------------------------------------------------------------------------
+
+/// [`fold`], without the Unicode tables for plain ASCII (most numbers and codes).
+fn norm(s: &str) -> Cow<'_, str> {
+    if s.is_ascii() {
+        if s.bytes()
+            .any(|b| b.is_ascii_uppercase() || b.is_ascii_whitespace())
+        {
+            Cow::Owned(
+                s.chars()
+                    .filter(|c| !c.is_ascii_whitespace())
+                    .map(|c| c.to_ascii_lowercase())
+                    .collect(),
+            )
+        } else {
+            Cow::Borrowed(s)
+        }
+    } else {
+        Cow::Owned(fold(s))
+    }
+}
+
+fn nfkc(s: &str) -> String {
+    if s.is_ascii() {
+        s.to_string()
+    } else {
+        s.nfkc().collect()
+    }
+}
 
 /// Trimmed, 〜 → ～.
 fn text(s: &str) -> String {
@@ -850,16 +922,16 @@ fn parse_answer(cell: &str) -> Result<(Answer, Option<Problem>), Problem> {
         }
         m
     });
-    let f = fold(cell);
+    let f = norm(cell);
     if f.is_empty() {
         return Ok((Answer::Unknown, None));
     }
-    if let Some(a) = words.get(&f) {
+    if let Some(a) = words.get(f.as_ref()) {
         return Ok((*a, None));
     }
     if ["△", "▲", "要相談", "相談", "条件付き", "条件付"]
         .iter()
-        .any(|w| fold(w) == f)
+        .any(|w| fold(w) == *f)
     {
         return Ok((
             Answer::Unknown,
@@ -873,16 +945,16 @@ fn parse_answer(cell: &str) -> Result<(Answer, Option<Problem>), Problem> {
     })
 }
 
-/// A number after folding, without thousands separators and any of the `units` suffixes;
-/// blank is `None`.
+/// A number after folding, without thousands separators and any of the `units` suffixes
+/// (written folded: katakana, lower case); blank is `None`.
 fn parse_number(cell: &str, units: &[&str], min: f64, max: f64) -> Result<Option<f64>, Problem> {
-    let f = fold(cell).replace(',', "");
+    let f = norm(cell).replace(',', "");
     if f.is_empty() {
         return Ok(None);
     }
     let mut digits = f.as_str();
     for u in units {
-        if let Some(rest) = digits.strip_suffix(&fold(u)) {
+        if let Some(rest) = digits.strip_suffix(u) {
             digits = rest;
             break;
         }
@@ -916,7 +988,7 @@ fn parse_int(cell: &str, units: &[&str], min: u32, max: u32) -> Result<Option<u3
 
 /// Months: 「18」, 「18か月」/「18ヶ月」, or years 「6歳」 (= 72 months).
 fn parse_months(cell: &str) -> Result<Option<u32>, Problem> {
-    let f = fold(cell);
+    let f = norm(cell);
     if let Some(years) = f.strip_suffix("歳") {
         return Ok(parse_int(years, &[], 0, 100)
             .map_err(|_| Problem::NotANumber {
@@ -943,7 +1015,7 @@ fn parse_coordinate(cell: &str, min: f64, max: f64) -> Result<Option<f64>, Probl
 
 /// 10 digits (hyphens and spaces allowed) → the text and the number; blank → `None`.
 fn business_number(cell: &str) -> Result<Option<(String, u64)>, Problem> {
-    let digits: String = fold(cell).chars().filter(|c| *c != '-').collect();
+    let digits: String = norm(cell).chars().filter(|c| *c != '-').collect();
     if digits.is_empty() {
         return Ok(None);
     }
@@ -958,7 +1030,7 @@ fn business_number(cell: &str) -> Result<Option<(String, u64)>, Problem> {
 
 /// 「〒330-0063」, 「３３００００６３」 → 「330-0063」; blank → blank.
 fn postal_code(cell: &str) -> Result<String, Problem> {
-    let f = fold(cell);
+    let f = norm(cell);
     let digits: String = f
         .trim_start_matches('〒')
         .chars()
@@ -977,7 +1049,7 @@ fn postal_code(cell: &str) -> Result<String, Problem> {
 
 /// 2025-04-01, 2025/4/1, 2025.4.1, 2025年4月1日 (a time after a space is ignored) → ISO date.
 fn parse_date(cell: &str) -> Result<Option<String>, Problem> {
-    let n: String = cell.trim().nfkc().collect();
+    let n = nfkc(cell.trim());
     if n.is_empty() {
         return Ok(None);
     }
@@ -1062,6 +1134,22 @@ mod tests {
             providers(&utf8).iter().all(|r| r.warnings.is_empty()),
             "the sample has no warnings"
         );
+    }
+
+    #[test]
+    fn every_row_that_maps_also_passes_the_directory_checks() {
+        // What the dry run calls good must not be refused when it is written.
+        let list = reference_list();
+        let exists = |code: &str| Ok(list.iter().any(|m| m.code6 == code));
+        for file in ["survey-sample.utf8.csv", "open-data-sample.csv"] {
+            let (_, _, results) = import(&fixture(file), None);
+            for r in providers(&results) {
+                let mut p = r.provider.clone();
+                if let Err(e) = crate::providers::validate::check_provider(&mut p, &exists) {
+                    panic!("{file} line {}: {e}", r.line);
+                }
+            }
+        }
     }
 
     #[test]
@@ -1343,13 +1431,14 @@ mod tests {
 
     #[test]
     fn each_bad_value_is_an_error_on_its_column() {
-        let cases: [(&str, &str, &str); 16] = [
+        let cases: [(&str, &str, &str); 19] = [
             ("事業所名", "", "required"),
             ("種別", "宇宙船", "unknown_kind"),
             ("市区町村", "みどり野市", "unknown_municipality"),
             ("定員", "たくさん", "not_a_number"),
             ("定員", "2.5", "not_a_number"),
-            ("定員", "1000000", "out_of_range"),
+            ("定員", "10001", "out_of_range"),
+            ("体重上限（kg）", "151", "out_of_range"),
             ("年齢上限（か月）", "2000", "out_of_range"),
             ("緯度", "139.5", "outside_japan"),
             ("経度", "35.9", "outside_japan"),
@@ -1358,6 +1447,8 @@ mod tests {
             ("事業所番号", "12345", "bad_business_number"),
             ("事業所番号", "116119099A", "bad_business_number"),
             ("郵便番号", "33-00", "bad_postal_code"),
+            ("電話", "内線なし", "malformed_phone"),
+            ("電話", "12-34", "malformed_phone"),
             ("回答日", "2025-02-30", "bad_date"),
             ("回答日", "昨日", "bad_date"),
         ];
@@ -1380,6 +1471,20 @@ mod tests {
             codes(&reversed),
             [("range_reversed", col("体重上限（kg）"))]
         );
+        let long = with("備考", &"長".repeat(2001));
+        assert_eq!(
+            codes(&long),
+            [("too_long", col("備考"))],
+            "as the directory keeps notes"
+        );
+        let mut cells = good();
+        cells.push("メール".into());
+        let mut headers = HEADERS.to_vec();
+        headers.push("メール");
+        cells[16] = String::new();
+        *cells.last_mut().unwrap() = "info@@example".into();
+        let bad_mail = mapper_for(&headers, None).map_row(&row(9, cells));
+        assert_eq!(codes(&bad_mail), [("malformed_email", col("メール"))]);
     }
 
     #[test]
@@ -1461,7 +1566,11 @@ mod tests {
         );
         assert_eq!(
             codes(&with("電話", "=1+2")),
-            [("formula_like", col("電話"))]
+            [
+                ("malformed_phone", col("電話")),
+                ("formula_like", col("電話"))
+            ],
+            "refused as a phone number, and flagged"
         );
 
         let mut short = good();
@@ -1548,6 +1657,9 @@ mod tests {
                 first_line: 2,
             },
             Problem::BadPostalCode { value: "x".into() },
+            Problem::MalformedPhone { value: "x".into() },
+            Problem::MalformedEmail { value: "x".into() },
+            Problem::TooLong { max_chars: 200 },
             Problem::BadDate { value: "x".into() },
             Problem::FormulaLike { value: "x".into() },
             Problem::ExtraCells { count: 1 },
@@ -1773,21 +1885,49 @@ mod tests {
         let path = dir.path().join("national.csv");
         let cities: Vec<_> = reference_list();
         {
+            // Shift_JIS encoding searches its tables (slow in debug builds): encode the
+            // Japanese parts once and join bytes.
             let mut out = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
             let header = crate::io::OPEN_DATA_HEADERS.join(",");
             out.write_all(&sjis(&format!("{header}\r\n"))).unwrap();
+            let names: Vec<Vec<u8>> = cities.iter().map(|m| sjis(&m.name)).collect();
+            let pref = sjis("埼玉県");
+            let station = sjis("訪問看護ステーション髙﨑");
+            let kana_kind = sjis("ホウモンカンゴステーション,訪問看護,");
+            let street = sjis("本町");
+            let days = sjis("月火水木金");
             for i in 0..ROWS {
-                let m = &cities[i % cities.len()];
-                let line = format!(
-                    "{code},{i},埼玉県,{name},訪問看護ステーション髙﨑{i},ホウモンカンゴステーション,訪問看護,埼玉県{name}本町{i},,{lat:.6},{lon:.6},048-000-{tail:04},,,,{bn},月火水木金,,,,,,,\r\n",
-                    code = m.code6,
-                    name = m.name,
-                    lat = m.lat,
-                    lon = m.lon,
-                    tail = i % 10_000,
-                    bn = 1_100_000_000 + i,
+                let k = i % cities.len();
+                let m = &cities[k];
+                let mut line = Vec::with_capacity(256);
+                line.extend(format!("{},{i},", m.code6).bytes());
+                for part in [
+                    &pref,
+                    &b","[..].to_vec(),
+                    &names[k],
+                    &b","[..].to_vec(),
+                    &station,
+                ] {
+                    line.extend_from_slice(part);
+                }
+                line.extend(format!("{i},").bytes());
+                line.extend_from_slice(&kana_kind);
+                for part in [&pref, &names[k], &street] {
+                    line.extend_from_slice(part);
+                }
+                line.extend(
+                    format!(
+                        "{i},,{:.6},{:.6},048-000-{:04},,,,{},",
+                        m.lat,
+                        m.lon,
+                        i % 10_000,
+                        1_100_000_000 + i
+                    )
+                    .bytes(),
                 );
-                out.write_all(&sjis(&line)).unwrap();
+                line.extend_from_slice(&days);
+                line.extend_from_slice(b",,,,,,,\r\n");
+                out.write_all(&line).unwrap();
             }
         }
         let before = peak_rss_kb();

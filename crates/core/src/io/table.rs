@@ -103,6 +103,7 @@ pub struct Table {
     data_rows: u64,
     limits: Limits,
     done: bool,
+    total_bytes: Option<u64>,
 }
 
 enum Source {
@@ -139,7 +140,10 @@ impl Table {
             return Err(FileError::LegacyXls);
         }
         let at_eof = n < encoding::SNIFF_BYTES;
-        Table::csv(path, Box::new(file), head, at_eof, options)
+        let total = file.metadata().ok().map(|m| m.len());
+        let mut table = Table::csv(path, Box::new(file), head, at_eof, options)?;
+        table.total_bytes = total;
+        Ok(table)
     }
 
     /// Reads CSV from any byte stream (a preview, a test); `name` is used in I/O errors.
@@ -173,6 +177,7 @@ impl Table {
             return Err(FileError::NotText);
         }
         let row_start = Arc::new(RowStart::default());
+        row_start.add_input(head.len() as u64);
         let decoder = DecodingReader::new(
             inner,
             format,
@@ -209,6 +214,7 @@ impl Table {
             data_rows: 0,
             limits: options.limits,
             done: false,
+            total_bytes: None,
         };
         match table.next_row() {
             None => Err(FileError::Empty),
@@ -238,6 +244,18 @@ impl Table {
     /// The line of the header row.
     pub fn header_line(&self) -> u64 {
         self.header_line
+    }
+
+    /// How far a CSV file has been read: (bytes read, file size), for a progress bar. The
+    /// parser reads ahead, so the first figure leads the rows by up to a few hundred KiB.
+    /// `None` for XLSX (its rows come from a compressed sheet) and for streams.
+    pub fn progress(&self) -> Option<(u64, u64)> {
+        match (&self.source, self.total_bytes) {
+            (Source::Csv(csv), Some(total)) => {
+                Some((csv.row_start.input_bytes().min(total), total))
+            }
+            _ => None,
+        }
     }
 
     fn next_row(&mut self) -> Option<Result<Row, FileError>> {
@@ -620,6 +638,23 @@ mod tests {
         let items: Vec<_> = table.collect();
         assert_eq!(items.len(), 3);
         assert!(matches!(items[2], Err(FileError::TooManyRows { limit: 2 })));
+    }
+
+    #[test]
+    fn progress_reaches_the_file_size() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.csv");
+        let mut text = String::from("名前,電話\n");
+        for i in 0..20_000 {
+            text.push_str(&format!("事業所{i},048-000-0000\n"));
+        }
+        std::fs::write(&path, &text).unwrap();
+        let mut table = Table::open(&path, &TableOptions::default()).unwrap();
+        let (start, total) = table.progress().unwrap();
+        assert_eq!(total, text.len() as u64);
+        assert!(start < total, "only the head is read on open");
+        assert_eq!(table.by_ref().count(), 20_000);
+        assert_eq!(table.progress(), Some((total, total)));
     }
 
     #[test]
