@@ -3,6 +3,7 @@
 
 mod cases;
 mod demo;
+mod import;
 mod municipalities;
 mod providers;
 mod schema_upgrade;

@@ -7,6 +7,7 @@
 //! per kind: 2 validation, 3 not found, 4 conflict, 5 locked, 6 i/o, 1 internal.
 
 mod cases;
+mod providers;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -58,6 +59,9 @@ enum Command {
     /// The case registry: add, show and list children
     #[command(subcommand)]
     Cases(cases::CasesCommand),
+    /// The resource directory: import and list providers
+    #[command(subcommand)]
+    Providers(providers::ProvidersCommand),
     /// Fill the database with a deterministic synthetic dataset
     Demo {
         #[arg(long)]
@@ -75,7 +79,7 @@ fn main() -> ExitCode {
         Some(l) => Lang::from_locale(l),
         None => Lang::from_locale(&std::env::var("LANG").unwrap_or_default()),
     };
-    match run(cli) {
+    match run(cli, lang) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             let api = e.to_api(lang);
@@ -105,7 +109,7 @@ pub(crate) fn stamp() -> Stamp {
     Stamp::new("cli", chrono::Utc::now())
 }
 
-fn run(cli: Cli) -> Result<(), Error> {
+fn run(cli: Cli, lang: Lang) -> Result<(), Error> {
     let dir = match cli.data_dir {
         Some(d) => d,
         None => dirs::data_dir()
@@ -178,6 +182,10 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Cases(command) => {
             let mut registry = unlock(&vault)?;
             cases::run(&mut registry, command)?;
+        }
+        Command::Providers(command) => {
+            let mut registry = unlock(&vault)?;
+            providers::run(&mut registry, command, lang)?;
         }
         Command::Demo {
             seed,

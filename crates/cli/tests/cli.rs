@@ -236,3 +236,55 @@ fn cases_list_refuses_an_unknown_status_code() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("home"));
 }
+
+#[test]
+fn providers_import_reports_counts_and_a_second_import_changes_nothing() {
+    let dir = initialised();
+    let sample = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../fixtures/providers/survey-sample.sjis.csv");
+    let run = |extra: &[&str]| {
+        let out = kakehashi(dir.path(), PASSPHRASE)
+            .args(["providers", "import"])
+            .arg(&sample)
+            .args(extra)
+            .arg("--json")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
+    };
+    let dry = run(&["--dry-run", "--encoding", "sjis"]);
+    assert_eq!(dry["applied"], false);
+    let new = dry["new"].as_u64().unwrap();
+    assert!(new > 0);
+    let first = run(&[]);
+    assert_eq!(
+        first["new"].as_u64(),
+        Some(new),
+        "the dry run predicted the import"
+    );
+    let second = run(&[]);
+    assert_eq!(second["new"], 0);
+    assert_eq!(second["updated"], 0);
+    let out = kakehashi(dir.path(), PASSPHRASE)
+        .args(["providers", "list", "--json"])
+        .output()
+        .unwrap();
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(list["total"].as_u64(), Some(new));
+}
+
+#[test]
+fn providers_import_refuses_an_unknown_encoding_name() {
+    let dir = initialised();
+    let out = kakehashi(dir.path(), PASSPHRASE)
+        .args(["providers", "import", "x.csv", "--encoding", "latin9"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("latin9"));
+}

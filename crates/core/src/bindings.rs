@@ -14,8 +14,10 @@ use crate::domain::provider_kind::ProviderKind;
 use crate::domain::scores::medical_care::{MedicalCareBand, MedicalCareLine, MedicalCareScore};
 use crate::domain::scores::severe::{Condition, SevereClass, SevereLine, SevereScore};
 use crate::error::{ApiError, ErrorKind, Lang};
+use crate::io::{ColumnMapping, Encoding, FieldInfo, Layout, Mapping, Severity, SourceFormat};
 use crate::municipalities::MunicipalityQuery;
 use crate::passphrase::PassphraseStrength;
+use crate::providers::import::{ImportMode, ImportOptions, ImportProblem, ImportReport};
 use crate::providers::*;
 use crate::store::municipality::{Municipality, MunicipalityKind};
 use crate::vault::{AppStatus, SetupRequest, UnlockRequest, VaultState};
@@ -97,6 +99,18 @@ pub fn typescript() -> String {
         ProviderSearch::decl(&cfg),
         ProviderListRow::decl(&cfg),
         ProviderSearchResult::decl(&cfg),
+        // Imports
+        Encoding::decl(&cfg),
+        SourceFormat::decl(&cfg),
+        Layout::decl(&cfg),
+        ColumnMapping::decl(&cfg),
+        Mapping::decl(&cfg),
+        FieldInfo::decl(&cfg),
+        Severity::decl(&cfg),
+        ImportMode::decl(&cfg),
+        ImportOptions::decl(&cfg),
+        ImportProblem::decl(&cfg),
+        ImportReport::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by crates/core/src/bindings.rs (ts-rs). Do not edit.\n\

@@ -170,6 +170,8 @@ pub enum Error {
     StaleRecord { entity: &'static str, id: String },
     #[error("possible duplicates of the child exist")]
     PossibleDuplicates { count: usize },
+    #[error("import: {0:?}")]
+    Import(Box<crate::io::FileError>),
     #[error("the demo dataset with seed {seed} is already loaded")]
     DemoAlreadyLoaded { seed: u64 },
     #[error("i/o error on {path}: {source}")]
@@ -341,6 +343,10 @@ impl Error {
                     format!("{count} existing case(s) may be the same child. Check them before registering."),
                 ),
             ),
+            Error::Import(e) => {
+                let api = e.to_api(lang);
+                (api.kind, api.field, api.message)
+            }
             Error::DemoAlreadyLoaded { seed } => (
                 ErrorKind::Conflict,
                 None,

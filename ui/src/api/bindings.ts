@@ -471,3 +471,62 @@ published_only: boolean, limit: number | null, offset: number, };
 export type ProviderListRow = { id: string, kind: ProviderKind, name: string, kana: string, municipality_code: string, municipality_name: string, phone: string, accepts_children: Answer, around_the_clock: Answer, taking_new_clients: Answer, last_verified_on: string | null, };
 
 export type ProviderSearchResult = { total: number, rows: Array<ProviderListRow>, };
+
+export type Encoding = "utf8" | "sjis" | "auto";
+
+export type SourceFormat = "csv_utf8" | "csv_utf8_bom" | "csv_shift_jis" | "csv_utf16_le" | "csv_utf16_be" | "xlsx";
+
+export type Layout = "open_data" | "survey" | "custom";
+
+export type ColumnMapping = { header: string, field: string | null, };
+
+export type Mapping = { layout: Layout, columns: Array<ColumnMapping>, 
+/**
+ * The kind of rows without a kind column or with a blank kind (open data: one kind per
+ * file).
+ */
+default_kind: ProviderKind | null, 
+/**
+ * The source recorded on the imported providers.
+ */
+record_source: RecordSource, };
+
+export type FieldInfo = { key: string, label_ja: string, label_en: string, };
+
+export type Severity = "error" | "warning";
+
+export type ImportMode = "dry_run" | "good_rows" | "all_or_nothing";
+
+export type ImportOptions = { encoding: Encoding, 
+/**
+ * `None`: recognised from the headers (open data, our survey template, field keys).
+ */
+mapping: Mapping | null, mode: ImportMode, 
+/**
+ * The language the problems are worded in.
+ */
+lang: Lang, };
+
+export type ImportProblem = { line: number, column: string | null, severity: Severity, message: string, };
+
+export type ImportReport = { format: SourceFormat, 
+/**
+ * The mapping used (the recognised one when none was given), for the mapping step.
+ */
+mapping: Mapping, rows: number, new: number, updated: number, unchanged: number, 
+/**
+ * Rows not imported because of an error.
+ */
+errors: number, warnings: number, 
+/**
+ * The first problems, in file order.
+ */
+problems: Array<ImportProblem>, 
+/**
+ * Whether anything was written.
+ */
+applied: boolean, 
+/**
+ * Stopped by the user; nothing was written.
+ */
+cancelled: boolean, };

@@ -1,10 +1,11 @@
 //! The resource directory (DOMAIN.md §4): providers, their acceptance conditions kept as
 //! dated versions, and their publication consent.
 
-mod read;
+pub mod import;
+pub(crate) mod read;
 pub mod types;
 pub(crate) mod validate;
-mod write;
+pub(crate) mod write;
 
 pub use types::*;
 pub(crate) use write::insert_provider_record;

@@ -193,7 +193,7 @@ impl Registry {
     }
 }
 
-fn provider_input(stored: &StoredProvider) -> Result<ProviderInput> {
+pub(crate) fn provider_input(stored: &StoredProvider) -> Result<ProviderInput> {
     let r = &stored.row;
     Ok(ProviderInput {
         kind: code(&r.kind)?,

@@ -60,27 +60,15 @@ impl Registry {
             ));
         }
         let tx = self.conn.transaction()?;
-        let row = provider_row(&input);
-        let conditions_changed = row.conditions != stored.row.conditions;
-        rows::update(
+        update_provider_record(
             &tx,
             stamp,
-            table::PROVIDER,
             &request.id,
             Some(request.row_version),
-            &columns_of(&row),
+            &input,
+            &stored,
+            answered_on,
         )?;
-        if conditions_changed {
-            insert_version(
-                &tx,
-                stamp,
-                &new_id(stamp),
-                &request.id,
-                answered_on,
-                input.record_source,
-                &input.conditions,
-            )?;
-        }
         tx.commit()?;
         self.provider_detail(&request.id)
     }
@@ -186,6 +174,41 @@ fn source_code(s: RecordSource) -> &'static str {
         RecordSource::OpenData => "open_data",
         RecordSource::Manual => "manual",
     }
+}
+
+/// Writes an already checked provider over `stored`; changed conditions become a new version
+/// dated `answered_on`. `expected_version`: the row version the caller saw, if it saw one.
+pub(crate) fn update_provider_record(
+    tx: &Transaction<'_>,
+    stamp: &Stamp,
+    id: &str,
+    expected_version: Option<i64>,
+    input: &ProviderInput,
+    stored: &crate::store::provider::StoredProvider,
+    answered_on: NaiveDate,
+) -> Result<()> {
+    let row = provider_row(input);
+    let conditions_changed = row.conditions != stored.row.conditions;
+    rows::update(
+        tx,
+        stamp,
+        table::PROVIDER,
+        id,
+        expected_version,
+        &columns_of(&row),
+    )?;
+    if conditions_changed {
+        insert_version(
+            tx,
+            stamp,
+            &new_id(stamp),
+            id,
+            answered_on,
+            input.record_source,
+            &input.conditions,
+        )?;
+    }
+    Ok(())
 }
 
 /// Writes a new, already checked provider and its first conditions version; returns its id.
