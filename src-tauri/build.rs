@@ -23,6 +23,9 @@ const COMMANDS: &[&str] = &[
     "get_provider",
     "conditions_as_of",
     "search_providers",
+    "choose_import_file",
+    "preview_import_file",
+    "run_import",
 ];
 
 fn main() {

@@ -20,6 +20,6 @@ export default defineConfig({
     css: false,
     restoreMocks: true,
     // The case form is large; typing into it in jsdom takes seconds, not the default five at most.
-    testTimeout: 15_000,
+    testTimeout: 30_000,
   },
 });

@@ -3,6 +3,8 @@
 
 mod case_commands;
 mod commands;
+mod dialog;
+mod import_commands;
 mod provider_commands;
 mod state;
 
@@ -51,6 +53,9 @@ pub fn run() {
             provider_commands::get_provider,
             provider_commands::conditions_as_of,
             provider_commands::search_providers,
+            import_commands::choose_import_file,
+            import_commands::preview_import_file,
+            import_commands::run_import,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -14,6 +14,8 @@ pub struct AppState {
     vault: Result<Vault, Error>,
     registry: Mutex<Option<Registry>>,
     lang: Mutex<Lang>,
+    /// The file chosen in the import dialog (paths stay on this side of the IPC boundary).
+    import_file: Mutex<Option<PathBuf>>,
 }
 
 impl AppState {
@@ -24,6 +26,7 @@ impl AppState {
             vault,
             registry: Mutex::new(None),
             lang: Mutex::new(Lang::Ja),
+            import_file: Mutex::new(None),
         }
     }
 
@@ -58,6 +61,14 @@ impl AppState {
                 problem: None,
             },
         }
+    }
+
+    pub fn set_import_file(&self, path: Option<PathBuf>) {
+        *lock(&self.import_file) = path;
+    }
+
+    pub fn import_file(&self) -> Option<PathBuf> {
+        lock(&self.import_file).clone()
     }
 
     /// Keeps `registry` as the unlocked one (replacing any other).

@@ -207,3 +207,30 @@ fn an_empty_file_is_a_clear_error() {
     assert_eq!(api.field.as_deref(), Some("file"));
     assert!(!api.message.is_empty());
 }
+
+#[test]
+fn the_preview_recognises_the_survey_template_and_shows_the_first_rows() {
+    let preview = kakehashi::providers::import::preview_import(
+        &fixture("survey-sample.sjis.csv"),
+        Encoding::Auto,
+    )
+    .unwrap();
+    assert_eq!(preview.file_name, "survey-sample.sjis.csv");
+    assert_eq!(preview.format, kakehashi::io::SourceFormat::CsvShiftJis);
+    assert_eq!(preview.sample.len(), 5);
+    assert!(
+        preview.headers.iter().any(|h| h == "事業所名"),
+        "headers decoded from Shift_JIS"
+    );
+    let name = preview
+        .mapping
+        .columns
+        .iter()
+        .find(|c| c.header == "事業所名")
+        .unwrap();
+    assert_eq!(
+        name.field,
+        Some(kakehashi::io::Field::Name),
+        "recognised without help"
+    );
+}

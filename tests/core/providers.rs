@@ -309,6 +309,25 @@ fn the_list_filters_by_kind_area_care_item_weight_and_consent() {
         ..nursing_in_kawagoe.clone()
     };
     assert_eq!(search(&registry, light).len(), 2);
+    let mut refuses = station();
+    refuses.name = "川越みどり訪問看護".into();
+    refuses.kana = "カワゴエミドリホウモンカンゴ".into();
+    refuses.business_number = None;
+    refuses.conditions = Conditions {
+        accepts_children: Answer::No,
+        ..Conditions::default()
+    };
+    refuses.publication = PublicationConsent::default();
+    add(&mut registry, refuses, "2025-06-01").unwrap();
+    let fits = ProviderSearch {
+        weight_kg: Some(9.0),
+        ..nursing_in_kawagoe.clone()
+    };
+    assert_eq!(
+        search(&registry, fits).len(),
+        2,
+        "a provider refusing children never fits a child"
+    );
     let published = ProviderSearch {
         published_only: true,
         ..ProviderSearch::default()

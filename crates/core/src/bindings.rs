@@ -17,7 +17,9 @@ use crate::error::{ApiError, ErrorKind, Lang};
 use crate::io::{ColumnMapping, Encoding, FieldInfo, Layout, Mapping, Severity, SourceFormat};
 use crate::municipalities::MunicipalityQuery;
 use crate::passphrase::PassphraseStrength;
-use crate::providers::import::{ImportMode, ImportOptions, ImportProblem, ImportReport};
+use crate::providers::import::{
+    ImportMode, ImportOptions, ImportPreview, ImportProblem, ImportReport,
+};
 use crate::providers::*;
 use crate::store::municipality::{Municipality, MunicipalityKind};
 use crate::vault::{AppStatus, SetupRequest, UnlockRequest, VaultState};
@@ -111,6 +113,7 @@ pub fn typescript() -> String {
         ImportOptions::decl(&cfg),
         ImportProblem::decl(&cfg),
         ImportReport::decl(&cfg),
+        ImportPreview::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by crates/core/src/bindings.rs (ts-rs). Do not edit.\n\

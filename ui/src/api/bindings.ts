@@ -530,3 +530,21 @@ applied: boolean,
  * Stopped by the user; nothing was written.
  */
 cancelled: boolean, };
+
+export type ImportPreview = { 
+/**
+ * The file's name (never its path: the UI does not handle paths)
+ */
+file_name: string, format: SourceFormat, headers: Array<string>, 
+/**
+ * The recognised mapping, to be checked and corrected by the person
+ */
+mapping: Mapping, 
+/**
+ * The first rows as read, for the preview table
+ */
+sample: Array<Array<string>>, 
+/**
+ * Every field a column can fill, with its labels
+ */
+fields: Array<FieldInfo>, };

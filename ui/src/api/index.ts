@@ -14,6 +14,7 @@ import { call } from "./call";
 export type * from "./bindings";
 export * from "./cases";
 export { isApiError, toApiError } from "./error";
+export * from "./providers";
 
 export const appStatus = (): Promise<AppStatus> => call("app_status");
 

@@ -3,6 +3,8 @@ import casesEn from "./cases.en.json";
 import casesJa from "./cases.ja.json";
 import en from "./en.json";
 import ja from "./ja.json";
+import providersEn from "./providers.en.json";
+import providersJa from "./providers.ja.json";
 
 /** Dotted key paths of a resource tree, with plural suffixes folded into the base key. */
 function keys(tree: object, prefix = ""): string[] {
@@ -17,6 +19,7 @@ describe("translations", () => {
     for (const [jaTree, enTree] of [
       [ja, en],
       [casesJa, casesEn],
+      [providersJa, providersEn],
     ] as const) {
       const jaKeys = [...new Set(keys(jaTree))].sort();
       const enKeys = [...new Set(keys(enTree))].sort();
@@ -26,6 +29,11 @@ describe("translations", () => {
 
   it("keeps the case registry's top-level keys apart from the shell's, so none is overwritten", () => {
     const shared = Object.keys(casesJa).filter((key) => key in ja);
+    expect(shared).toEqual([]);
+  });
+
+  it("keeps the resource directory's top-level keys apart from the others' too", () => {
+    const shared = Object.keys(providersJa).filter((key) => key in ja || key in casesJa);
     expect(shared).toEqual([]);
   });
 });

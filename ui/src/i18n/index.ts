@@ -5,10 +5,13 @@ import casesEn from "./cases.en.json";
 import casesJa from "./cases.ja.json";
 import en from "./en.json";
 import ja from "./ja.json";
+import providersEn from "./providers.en.json";
+import providersJa from "./providers.ja.json";
 
-// The case registry's strings live in their own files to keep each one readable.
-const jaStrings = { ...ja, ...casesJa };
-const enStrings = { ...en, ...casesEn };
+// The case registry's and the resource directory's strings live in their own files to keep each
+// one readable.
+const jaStrings = { ...ja, ...casesJa, ...providersJa };
+const enStrings = { ...en, ...casesEn, ...providersEn };
 
 export const LANGS: readonly Lang[] = ["ja", "en"];
 export const DEFAULT_LANG: Lang = "ja";

@@ -11,10 +11,15 @@ import { NewCasePage } from "../cases/form/NewCasePage";
 import { CaseListPage } from "../cases/list/CaseListPage";
 import { CasePage } from "../cases/page/CasePage";
 import { MunicipalitiesPage } from "../municipalities/MunicipalitiesPage";
+import { EditProviderPage } from "../providers/form/EditProviderPage";
+import { NewProviderPage } from "../providers/form/NewProviderPage";
+import { ProviderListPage } from "../providers/list/ProviderListPage";
+import { ProviderPage } from "../providers/page/ProviderPage";
 import { SettingsPage } from "../settings/SettingsPage";
 import { AREAS, areaPath } from "./areas";
 import { ComingSoon } from "./ComingSoon";
 import { Navigation } from "./Navigation";
+import { ScrollToTop } from "./ScrollToTop";
 
 /** The unlocked app: header with name, language and lock; navigation; the area's page. */
 export function Shell({ dataDir }: { dataDir: string }) {
@@ -67,6 +72,7 @@ export function Shell({ dataDir }: { dataDir: string }) {
             {locking.error.message}
           </Alert>
         )}
+        <ScrollToTop />
         <Routes>
           <Route index element={<Navigate to={areaPath("cases")} replace />} />
           {AREAS.filter((area) => !area.ready).map(({ key }) => (
@@ -76,6 +82,10 @@ export function Shell({ dataDir }: { dataDir: string }) {
           <Route path={`${areaPath("cases")}/new`} element={<NewCasePage />} />
           <Route path={`${areaPath("cases")}/:id`} element={<CasePage />} />
           <Route path={`${areaPath("cases")}/:id/edit`} element={<EditCasePage />} />
+          <Route path={areaPath("providers")} element={<ProviderListPage />} />
+          <Route path={`${areaPath("providers")}/new`} element={<NewProviderPage />} />
+          <Route path={`${areaPath("providers")}/:id`} element={<ProviderPage />} />
+          <Route path={`${areaPath("providers")}/:id/edit`} element={<EditProviderPage />} />
           <Route path={areaPath("municipalities")} element={<MunicipalitiesPage />} />
           <Route path={areaPath("settings")} element={<SettingsPage dataDir={dataDir} />} />
           <Route path="*" element={<Navigate to={areaPath("cases")} replace />} />

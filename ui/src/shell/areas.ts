@@ -1,7 +1,7 @@
 /** The areas of the app, in the order of the navigation. `ready` areas have a real screen. */
 export const AREAS = [
   { key: "cases", ready: true },
-  { key: "providers", ready: false },
+  { key: "providers", ready: true },
   { key: "planning", ready: false },
   { key: "respite", ready: false },
   { key: "disaster", ready: false },

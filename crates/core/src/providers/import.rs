@@ -86,6 +86,50 @@ pub struct ImportReport {
     pub cancelled: bool,
 }
 
+/// What the mapping step shows before anything is imported.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ImportPreview {
+    /// The file's name (never its path: the UI does not handle paths)
+    pub file_name: String,
+    pub format: SourceFormat,
+    pub headers: Vec<String>,
+    /// The recognised mapping, to be checked and corrected by the person
+    pub mapping: Mapping,
+    /// The first rows as read, for the preview table
+    pub sample: Vec<Vec<String>>,
+    /// Every field a column can fill, with its labels
+    pub fields: Vec<crate::io::FieldInfo>,
+}
+
+/// Rows shown in the preview.
+const PREVIEW_ROWS: usize = 5;
+
+/// Reads the head of a file for the mapping step.
+pub fn preview_import(path: &Path, encoding: Encoding) -> Result<ImportPreview> {
+    let file_error = |e: crate::io::FileError| Error::Import(Box::new(e));
+    let options = TableOptions {
+        encoding,
+        ..TableOptions::default()
+    };
+    let mut table = Table::open(path, &options).map_err(file_error)?;
+    let headers = table.headers().to_vec();
+    let mut sample = Vec::new();
+    for row in table.by_ref().take(PREVIEW_ROWS) {
+        sample.push(row.map_err(file_error)?.cells);
+    }
+    Ok(ImportPreview {
+        file_name: path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        format: table.format(),
+        mapping: suggest_mapping(&headers),
+        headers,
+        sample,
+        fields: crate::io::field_choices(),
+    })
+}
+
 /// Existing providers by the keys a row is matched on.
 struct Index {
     by_business_number: HashMap<String, String>,

@@ -89,7 +89,7 @@ impl Registry {
             .find(|v| v.answered_on <= on))
     }
 
-    /// The directory list: filters combined with AND, 五十音順 by reading within kind order.
+    /// The directory list: filters combined with AND, 五十音順 by reading.
     pub fn search_providers(&self, search: &ProviderSearch) -> Result<ProviderSearchResult> {
         if search.query.chars().count() > 100 {
             return Err(Error::invalid("query", Invalid::TooLong { max_chars: 100 }));
@@ -135,6 +135,10 @@ impl Registry {
                 " AND EXISTS (SELECT 1 FROM json_each(p.conditions, '$.care_items') j
                               WHERE j.value ->> 'code' = ?{n} AND j.value ->> 'answer' = 'yes')"
             ));
+        }
+        if search.age_months.is_some() || search.weight_kg.is_some() {
+            // Fitting a child's age or weight means taking children at all (or not having said).
+            filter.push_str(" AND p.accepts_children <> 'no'");
         }
         if let Some(age) = search.age_months {
             let n = arg(SqlValue::Integer(age.into()), &mut args);

@@ -207,7 +207,8 @@ pub struct ProviderSearch {
     pub accepts_children: Option<Answer>,
     /// Providers that answered ○ for this care item
     pub care_item: Option<CareItemCode>,
-    /// Providers whose age limits include this age (or who did not answer them)
+    /// Providers whose age limits include this age (or who did not answer them), and that do
+    /// not refuse children
     pub age_months: Option<u32>,
     /// Providers whose weight limits include this weight (or who did not answer them)
     pub weight_kg: Option<f64>,

@@ -187,17 +187,8 @@ pub(crate) fn update_provider_record(
     stored: &crate::store::provider::StoredProvider,
     answered_on: NaiveDate,
 ) -> Result<()> {
-    let row = provider_row(input);
-    let conditions_changed = row.conditions != stored.row.conditions;
-    rows::update(
-        tx,
-        stamp,
-        table::PROVIDER,
-        id,
-        expected_version,
-        &columns_of(&row),
-    )?;
-    if conditions_changed {
+    let mut row = provider_row(input);
+    if row.conditions != stored.row.conditions {
         insert_version(
             tx,
             stamp,
@@ -207,7 +198,23 @@ pub(crate) fn update_provider_record(
             input.record_source,
             &input.conditions,
         )?;
+        // The record shows the newest answer: an edit dated before a later answer is kept as
+        // history, not shown as current.
+        if let Some((latest, _, _)) = table::condition_versions(tx, id)?.pop() {
+            let latest: Conditions = serde_json::from_value(latest.conditions).unwrap_or_default();
+            row.accepts_children = answer_code(latest.accepts_children).into();
+            row.around_the_clock = answer_code(latest.around_the_clock).into();
+            row.conditions = serde_json::to_value(&latest).expect("plain data");
+        }
     }
+    rows::update(
+        tx,
+        stamp,
+        table::PROVIDER,
+        id,
+        expected_version,
+        &columns_of(&row),
+    )?;
     Ok(())
 }
 
