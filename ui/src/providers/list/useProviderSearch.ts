@@ -1,14 +1,13 @@
-import { keepPreviousData, useQueries, useQuery } from "@tanstack/react-query";
 import {
   type ProviderListRow,
   type ProviderSearch,
   type ProviderSearchResult,
   searchProviders,
 } from "../../api";
+import { type PagedSource, usePagedFirstPage, usePagedRows } from "../../common/pagedSearch";
 import { PROVIDERS_KEY } from "../useProvider";
 
-/** Rows per request: a screenful many times over, small enough to answer at once. */
-export const PAGE_SIZE = 200;
+export { PAGE_SIZE } from "../../common/pagedSearch";
 
 export type ProviderFilters = Omit<ProviderSearch, "limit" | "offset">;
 
@@ -24,31 +23,17 @@ export const NO_FILTERS: ProviderFilters = {
   published_only: false,
 };
 
-const pageQuery = (filters: ProviderFilters, page: number) => ({
-  queryKey: [...PROVIDERS_KEY, filters, page],
-  queryFn: () => searchProviders({ ...filters, limit: PAGE_SIZE, offset: page * PAGE_SIZE }),
-});
+const PROVIDERS: PagedSource<ProviderSearch, ProviderListRow> = {
+  key: PROVIDERS_KEY,
+  search: searchProviders,
+};
 
-/** The first page: it carries the total, which sizes the list. */
-export function useProviderFirstPage(filters: ProviderFilters) {
-  return useQuery({ ...pageQuery(filters, 0), placeholderData: keepPreviousData });
-}
+export const useProviderFirstPage = (filters: ProviderFilters) =>
+  usePagedFirstPage(PROVIDERS, filters);
 
-/** The rows at the indexes on screen, fetched a page at a time as they scroll into view. */
-export function useProviderRows(
+export const useProviderRows = (
   filters: ProviderFilters,
   first: ProviderSearchResult | undefined,
   from: number,
   to: number,
-): (index: number) => ProviderListRow | undefined {
-  const pages: number[] = [];
-  for (let p = Math.max(1, Math.floor(from / PAGE_SIZE)); p <= Math.floor(to / PAGE_SIZE); p++) {
-    pages.push(p);
-  }
-  const results = useQueries({ queries: pages.map((p) => pageQuery(filters, p)) });
-  return (index) => {
-    const page = Math.floor(index / PAGE_SIZE);
-    const data = page === 0 ? first : results[pages.indexOf(page)]?.data;
-    return data?.rows[index - page * PAGE_SIZE];
-  };
-}
+) => usePagedRows(PROVIDERS, filters, first, from, to);
