@@ -48,6 +48,13 @@ async function waitForPort(port, child, timeoutMs) {
   throw new Error(`tauri-driver did not listen on ${HOST}:${port} within ${timeoutMs} ms`);
 }
 
+// What the native open-file dialog answers (KAKEHASHI_TEST_OPEN_FILE, read by the app when the
+// dialog would open), per spec file name (without .e2e.js). The app inherits it from tauri-driver.
+const repoRoot = path.resolve(here, '..', '..');
+const OPEN_FILE_BY_SPEC = {
+  'provider-import': path.join(repoRoot, 'fixtures', 'providers', 'survey-sample.sjis.csv'),
+};
+
 // State of this worker (one spec file): its driver and its data directory.
 let tauriDriver;
 let dataDir;
@@ -128,7 +135,11 @@ export const config = {
     const log = fs.openSync(logFile, 'w');
     // The app inherits this environment through tauri-driver and WebKitWebDriver.
     tauriDriver = spawn(tauriDriverPath(), ['--port', String(PORT), '--native-port', String(NATIVE_PORT)], {
-      env: { ...process.env, KAKEHASHI_DATA_DIR: dataDir },
+      env: {
+        ...process.env,
+        KAKEHASHI_DATA_DIR: dataDir,
+        ...(OPEN_FILE_BY_SPEC[spec] ? { KAKEHASHI_TEST_OPEN_FILE: OPEN_FILE_BY_SPEC[spec] } : {}),
+      },
       stdio: ['ignore', log, log],
     });
     fs.closeSync(log);

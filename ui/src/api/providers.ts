@@ -4,6 +4,10 @@ import type {
   AddProviderRequest,
   ConditionsAsOf,
   ConditionsVersion,
+  Encoding,
+  ImportOptions,
+  ImportPreview,
+  ImportReport,
   ProviderDetail,
   ProviderSearch,
   ProviderSearchResult,
@@ -29,3 +33,15 @@ export const conditionsAsOf = (input: ConditionsAsOf): Promise<ConditionsVersion
 
 export const searchProviders = (input: ProviderSearch): Promise<ProviderSearchResult> =>
   call("search_providers", { input });
+
+/** Opens the native file dialog; the path stays in the core. Null when the person cancelled. */
+export const chooseImportFile = (encoding: Encoding): Promise<ImportPreview | null> =>
+  call("choose_import_file", { encoding });
+
+/** The chosen file read again, in another encoding. */
+export const previewImportFile = (encoding: Encoding): Promise<ImportPreview> =>
+  call("preview_import_file", { encoding });
+
+/** A dry run (counts only), or the import of the good rows or of all rows or none. */
+export const runImport = (input: ImportOptions): Promise<ImportReport> =>
+  call("run_import", { input });

@@ -13,6 +13,7 @@ import { CasePage } from "../cases/page/CasePage";
 import { MunicipalitiesPage } from "../municipalities/MunicipalitiesPage";
 import { EditProviderPage } from "../providers/form/EditProviderPage";
 import { NewProviderPage } from "../providers/form/NewProviderPage";
+import { ImportPage } from "../providers/import/ImportPage";
 import { ProviderListPage } from "../providers/list/ProviderListPage";
 import { ProviderPage } from "../providers/page/ProviderPage";
 import { SettingsPage } from "../settings/SettingsPage";
@@ -84,6 +85,7 @@ export function Shell({ dataDir }: { dataDir: string }) {
           <Route path={`${areaPath("cases")}/:id/edit`} element={<EditCasePage />} />
           <Route path={areaPath("providers")} element={<ProviderListPage />} />
           <Route path={`${areaPath("providers")}/new`} element={<NewProviderPage />} />
+          <Route path={`${areaPath("providers")}/import`} element={<ImportPage />} />
           <Route path={`${areaPath("providers")}/:id`} element={<ProviderPage />} />
           <Route path={`${areaPath("providers")}/:id/edit`} element={<EditProviderPage />} />
           <Route path={areaPath("municipalities")} element={<MunicipalitiesPage />} />

@@ -123,7 +123,7 @@ describe("directory list", () => {
     renderApp("/providers");
 
     expect(await screen.findByTestId("provider-empty")).toHaveTextContent(
-      "まだ事業所が登録されていません。「新規登録」から登録するか、調査票や公開データを取り込んでください（取込は準備中）。",
+      "まだ事業所が登録されていません。「新規登録」から登録するか、「ファイルから取込」で調査票や公開データを取り込んでください。",
     );
     expect(screen.getByTestId("provider-count")).toHaveTextContent("0件");
   });

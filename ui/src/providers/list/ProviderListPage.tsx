@@ -58,9 +58,19 @@ export function ProviderListPage() {
         <Title order={1} size="h2">
           {t("providerList.title")}
         </Title>
-        <Button component={Link} to="/providers/new" data-testid="providers-new">
-          {t("providerList.new")}
-        </Button>
+        <Group gap="sm">
+          <Button
+            component={Link}
+            to="/providers/import"
+            variant="default"
+            data-testid="import-open"
+          >
+            {t("providerImport.open")}
+          </Button>
+          <Button component={Link} to="/providers/new" data-testid="providers-new">
+            {t("providerList.new")}
+          </Button>
+        </Group>
       </Group>
       <ProviderFilters
         value={input}
