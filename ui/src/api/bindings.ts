@@ -452,7 +452,8 @@ municipality_code: string | null, accepts_children: Answer | null,
  */
 care_item: CareItemCode | null, 
 /**
- * Providers whose age limits include this age (or who did not answer them)
+ * Providers whose age limits include this age (or who did not answer them), and that do
+ * not refuse children
  */
 age_months: number | null, 
 /**
