@@ -3,6 +3,7 @@
 
 mod cases;
 mod demo;
+mod export;
 mod import;
 mod municipalities;
 mod providers;

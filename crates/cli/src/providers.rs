@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::Subcommand;
 use kakehashi::io::{Encoding, Mapping};
 use kakehashi::providers::ProviderSearch;
+use kakehashi::providers::export::{CsvEncoding, ExportOptions};
 use kakehashi::providers::import::{ImportMode, ImportOptions};
 use kakehashi::{Error, Lang, Registry};
 
@@ -29,6 +30,16 @@ pub enum ProvidersCommand {
         mapping: Option<PathBuf>,
         #[arg(long)]
         json: bool,
+    },
+    /// Export the directory as CSV: everything, or with --public only the consented parts
+    Export {
+        #[arg(long)]
+        public: bool,
+        /// utf8 (with BOM, default) or sjis
+        #[arg(long, default_value = "utf8")]
+        encoding: String,
+        #[arg(long)]
+        out: PathBuf,
     },
     /// List providers (五十音順)
     List {
@@ -101,6 +112,38 @@ pub fn run(registry: &mut Registry, command: ProvidersCommand, lang: Lang) -> Re
                     }
                 );
             }
+            Ok(())
+        }
+        ProvidersCommand::Export {
+            public,
+            encoding,
+            out,
+        } => {
+            let encoding = match encoding.as_str() {
+                "utf8" | "utf-8" => CsvEncoding::Utf8Bom,
+                "sjis" | "shift_jis" | "cp932" => CsvEncoding::ShiftJis,
+                other => {
+                    return Err(Error::invalid(
+                        "encoding",
+                        kakehashi::error::Invalid::UnknownCode {
+                            code: other.to_string(),
+                        },
+                    ));
+                }
+            };
+            // Written beside the target and renamed over it: a failed export leaves no half file.
+            let io = |source| Error::Io {
+                path: out.clone(),
+                source,
+            };
+            let tmp = out.with_extension("partial");
+            let mut file = std::io::BufWriter::new(std::fs::File::create(&tmp).map_err(io)?);
+            let rows =
+                registry.export_providers_csv(&mut file, &ExportOptions { public, encoding })?;
+            std::io::Write::flush(&mut file).map_err(io)?;
+            drop(file);
+            std::fs::rename(&tmp, &out).map_err(io)?;
+            println!("{rows}");
             Ok(())
         }
         ProvidersCommand::List { query, limit, json } => {

@@ -288,3 +288,49 @@ fn providers_import_refuses_an_unknown_encoding_name() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("latin9"));
 }
+
+#[test]
+fn providers_export_writes_a_public_csv_in_shift_jis_that_imports_back() {
+    let dir = initialised();
+    kakehashi(dir.path(), PASSPHRASE)
+        .args([
+            "demo",
+            "--seed",
+            "4",
+            "--children",
+            "0",
+            "--providers",
+            "40",
+        ])
+        .assert()
+        .success();
+    let out = dir.path().join("public.csv");
+    let run = kakehashi(dir.path(), PASSPHRASE)
+        .args([
+            "providers",
+            "export",
+            "--public",
+            "--encoding",
+            "sjis",
+            "--out",
+        ])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let bytes = std::fs::read(&out).unwrap();
+    let (text, _, had_errors) = encoding_rs::SHIFT_JIS.decode(&bytes);
+    assert!(!had_errors, "valid Shift_JIS");
+    assert!(
+        text.starts_with("種別,事業所名"),
+        "our survey template's headers"
+    );
+    assert!(
+        !text.contains("公開同意日"),
+        "internal columns stay out of the public file"
+    );
+}

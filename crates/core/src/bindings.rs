@@ -17,6 +17,7 @@ use crate::error::{ApiError, ErrorKind, Lang};
 use crate::io::{ColumnMapping, Encoding, FieldInfo, Layout, Mapping, Severity, SourceFormat};
 use crate::municipalities::MunicipalityQuery;
 use crate::passphrase::PassphraseStrength;
+use crate::providers::export::{CsvEncoding, ExportOptions};
 use crate::providers::import::{
     ImportMode, ImportOptions, ImportPreview, ImportProblem, ImportReport,
 };
@@ -114,6 +115,8 @@ pub fn typescript() -> String {
         ImportProblem::decl(&cfg),
         ImportReport::decl(&cfg),
         ImportPreview::decl(&cfg),
+        CsvEncoding::decl(&cfg),
+        ExportOptions::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by crates/core/src/bindings.rs (ts-rs). Do not edit.\n\

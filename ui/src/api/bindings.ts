@@ -549,3 +549,11 @@ sample: Array<Array<string>>,
  * Every field a column can fill, with its labels
  */
 fields: Array<FieldInfo>, };
+
+export type CsvEncoding = "utf8_bom" | "shift_jis";
+
+export type ExportOptions = { 
+/**
+ * Only providers that consented to publish their name, and of each only the consented parts.
+ */
+public: boolean, encoding: CsvEncoding, };

@@ -1,6 +1,7 @@
 //! The resource directory (DOMAIN.md §4): providers, their acceptance conditions kept as
 //! dated versions, and their publication consent.
 
+pub mod export;
 pub mod import;
 pub(crate) mod read;
 pub mod types;
