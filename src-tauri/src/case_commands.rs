@@ -1,17 +1,17 @@
 //! IPC commands of the case registry (docs/ipc.md, "Case registry"): each calls one core
 //! use case with the unlocked registry and maps its error.
 
+use kakehashi::Registry;
 use kakehashi::cases::*;
 use kakehashi::record::Stamp;
-use kakehashi::{ApiError, Registry};
 use tauri::State;
 
 use crate::state::AppState;
 
-type Answer<T> = Result<T, ApiError>;
+use crate::commands::Answer;
 
 /// Until users arrive (issue 8), every change is recorded as the data directory's owner.
-fn stamp() -> Stamp {
+pub(crate) fn stamp() -> Stamp {
     Stamp::new("owner", chrono::Utc::now())
 }
 

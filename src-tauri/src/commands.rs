@@ -11,7 +11,8 @@ use tauri::State;
 
 use crate::state::AppState;
 
-type Answer<T> = Result<T, ApiError>;
+/// What every command answers: its result, or the error a person is shown.
+pub(crate) type Answer<T> = Result<T, ApiError>;
 
 #[tauri::command(async)]
 pub fn app_status(state: State<'_, AppState>) -> Answer<AppStatus> {

@@ -3,14 +3,14 @@
 
 use kakehashi::io::Encoding;
 use kakehashi::providers::import::{ImportOptions, ImportPreview, ImportReport, preview_import};
-use kakehashi::record::Stamp;
 use kakehashi::{ApiError, Error, Lang};
 use tauri::{AppHandle, State};
 
+use crate::case_commands::stamp;
 use crate::dialog::pick_import_file;
 use crate::state::AppState;
 
-type Answer<T> = Result<T, ApiError>;
+use crate::commands::Answer;
 
 /// Opens the file dialog; `null` when the person cancels. The chosen file is remembered for
 /// `preview_import_file` and `run_import`.
@@ -46,7 +46,7 @@ pub fn preview_import_file(
 #[tauri::command(async)]
 pub fn run_import(state: State<'_, AppState>, input: ImportOptions) -> Answer<ImportReport> {
     let path = state.import_file().ok_or_else(|| no_file(state.lang()))?;
-    let stamp = Stamp::new("owner", chrono::Utc::now());
+    let stamp = stamp();
     state.with_registry(|r| r.import_providers(&path, &input, &stamp, &mut |_, _| true))
 }
 

@@ -1,14 +1,13 @@
 //! IPC commands of the resource directory (docs/ipc.md, "Resource directory"): each calls one
 //! core use case with the unlocked registry and maps its error.
 
-use kakehashi::ApiError;
 use kakehashi::providers::*;
 use tauri::State;
 
 use crate::case_commands::run;
 use crate::state::AppState;
 
-type Answer<T> = Result<T, ApiError>;
+use crate::commands::Answer;
 
 #[tauri::command(async)]
 pub fn add_provider(

@@ -399,7 +399,7 @@ pub fn months_between(from: NaiveDate, to: NaiveDate) -> u32 {
 }
 
 /// A JSON column read back into its struct; a value from an older shape falls back to empty.
-fn parse<T: serde::de::DeserializeOwned + Default>(v: &serde_json::Value) -> T {
+pub(crate) fn parse<T: serde::de::DeserializeOwned + Default>(v: &serde_json::Value) -> T {
     serde_json::from_value(v.clone()).unwrap_or_default()
 }
 

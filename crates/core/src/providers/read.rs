@@ -4,7 +4,7 @@
 use rusqlite::types::Value as SqlValue;
 
 use crate::cases::LocationSource;
-use crate::cases::read::{change_entries, escape_like};
+use crate::cases::read::{change_entries, escape_like, parse as decode};
 use crate::cases::validate::parse_date;
 use crate::domain::provider_kind::ProviderKind;
 use crate::error::{Error, Invalid, Result};
@@ -16,10 +16,6 @@ use crate::vault::Registry;
 
 const DEFAULT_PAGE: u32 = 200;
 const MAX_PAGE: u32 = 1000;
-
-fn decode<T: serde::de::DeserializeOwned + Default>(v: &serde_json::Value) -> T {
-    serde_json::from_value(v.clone()).unwrap_or_default()
-}
 
 fn code<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
     serde_json::from_value(serde_json::Value::String(text.to_string()))

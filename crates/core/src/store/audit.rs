@@ -35,17 +35,6 @@ pub struct FieldChange {
     pub after: Option<serde_json::Value>,
 }
 
-impl FieldChange {
-    /// A field set on creation.
-    pub fn set(field: &str, after: impl Into<serde_json::Value>) -> FieldChange {
-        FieldChange {
-            field: field.to_string(),
-            before: None,
-            after: Some(after.into()),
-        }
-    }
-}
-
 /// Appends the audit row for a change to `entity`/`entity_id`; call it inside the
 /// transaction that makes the change, so both commit or neither does.
 pub fn record(
@@ -102,7 +91,7 @@ pub fn history(
             entity: r.get(2)?,
             entity_id: r.get(3)?,
             action: r.get(4)?,
-            changes: serde_json::from_str(&changes).unwrap_or(serde_json::Value::Null),
+            changes: crate::store::json_column(&changes),
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)

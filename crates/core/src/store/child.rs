@@ -114,7 +114,7 @@ pub struct StoredChild {
 }
 
 fn json(text: String) -> serde_json::Value {
-    serde_json::from_str(&text).unwrap_or(serde_json::Value::Null)
+    crate::store::json_column(&text)
 }
 
 const CHILD_COLUMNS: &str = "id, row_version, created_at, updated_at, case_number, name, kana,

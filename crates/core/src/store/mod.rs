@@ -65,6 +65,11 @@ pub fn open(path: &Path, key: &DataKey, create: bool) -> Result<Connection> {
     Ok(conn)
 }
 
+/// A JSON text column read back as a value; unreadable text (never written by us) is `null`.
+pub(crate) fn json_column(text: &str) -> serde_json::Value {
+    serde_json::from_str(text).unwrap_or(serde_json::Value::Null)
+}
+
 /// `PRAGMA integrity_check` and `foreign_key_check`: the list of problems, empty when sound.
 pub fn integrity_problems(conn: &Connection) -> Result<Vec<String>> {
     let mut problems = Vec::new();

@@ -58,7 +58,7 @@ pub struct StoredProvider {
 }
 
 fn json(text: String) -> serde_json::Value {
-    serde_json::from_str(&text).unwrap_or(serde_json::Value::Null)
+    crate::store::json_column(&text)
 }
 
 pub const COLUMNS: &str = "id, row_version, created_at, updated_at, kind, name, kana, name_folded,
