@@ -162,6 +162,24 @@ fn every_part_of_an_intake_is_audited_and_shown_in_the_change_history() {
         registry.verify().unwrap().is_empty(),
         "every row has its creation audit row"
     );
+    let shown: Vec<&str> = d
+        .history
+        .iter()
+        .flat_map(|h| h.fields.iter().map(|f| f.field.as_str()))
+        .collect();
+    for derived in [
+        "kana_folded",
+        "search_text",
+        "phone_primary_digits",
+        "child_id",
+        "position",
+    ] {
+        assert!(
+            !shown.contains(&derived),
+            "{derived} is derived by the core, not a change a person made"
+        );
+    }
+    assert!(shown.contains(&"kana"), "the field it comes from is shown");
 }
 
 #[test]

@@ -224,7 +224,6 @@ export function childDetail(overrides: Partial<ChildDetail> = {}): ChildDetail {
         action: "update",
         fields: [
           { field: "coordinator", before: "鈴木", after: "佐藤" },
-          { field: "name_folded", before: "すずき", after: "さとう" },
         ],
       },
       {

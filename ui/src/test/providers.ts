@@ -149,7 +149,6 @@ export function providerDetail(overrides: Partial<ProviderDetail> = {}): Provide
             before: JSON.stringify(ANSWER_2025.conditions),
             after: JSON.stringify(ANSWER_2026.conditions),
           },
-          { field: "search_text", before: "a", after: "b" },
           { field: "record_source", before: "manual", after: "survey" },
         ],
       },

@@ -16,9 +16,9 @@ use crate::store::child::{self as table, StoredChild};
 use crate::text::fold;
 use crate::vault::Registry;
 
-/// Columns the core derives from others (search keys, links, order): kept in the audit log
-/// but not shown as changes a person made.
-const DERIVED_COLUMNS: [&str; 8] = [
+/// Columns the core derives from others (search keys, links, order, the provider row's copies
+/// of its current conditions): kept in the audit log but not shown as changes a person made.
+const DERIVED_COLUMNS: [&str; 10] = [
     "name_folded",
     "kana_folded",
     "search_text",
@@ -27,6 +27,8 @@ const DERIVED_COLUMNS: [&str; 8] = [
     "child_id",
     "position",
     "provider_id",
+    "accepts_children",
+    "around_the_clock",
 ];
 
 /// Page size of the case list when none is asked for, and the most one page may hold.

@@ -18,19 +18,6 @@ function labelIn(t: TFunction, exists: (key: string) => boolean, group: string, 
   return exists(path) ? t(path as "casePage.edit") : key;
 }
 
-/**
- * Columns the core derives from others (folded readings for search, phone digits, row links):
- * their change is already shown by the field they come from.
- */
-const DERIVED = new Set([
-  "child_id",
-  "position",
-  "name_folded",
-  "kana_folded",
-  "phone_primary_digits",
-  "phone_secondary_digits",
-]);
-
 /** Fields whose values are codes, shown with their label. */
 const CODED: Record<string, string> = {
   code: "careItem",
@@ -83,7 +70,8 @@ const cut = (text: string) => (text.length > VALUE_CHARS ? `${text.slice(0, VALU
 function Entry({ entry }: { entry: ChangeEntry }) {
   const { t, i18n } = useTranslation();
   const exists = (key: string) => i18n.exists(key);
-  const fields = entry.fields.filter((diff) => !DERIVED.has(diff.field));
+  // The core leaves out the columns it derives (search keys, links).
+  const fields = entry.fields;
   return (
     <Stack gap={4} data-testid="history-entry">
       <Group gap="sm">

@@ -253,7 +253,6 @@ describe("provider page", () => {
     expect(change).toHaveTextContent("気管切開の管理－ 未回答 → ○ 可");
     expect(change).toHaveTextContent("情報源手入力 → 調査票");
     expect(change).not.toHaveTextContent("吸引");
-    expect(change).not.toHaveTextContent("search_text");
     expect(change).not.toHaveTextContent("care_items");
   });
 

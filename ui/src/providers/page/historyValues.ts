@@ -6,19 +6,6 @@ import { CARE_CODES } from "../../cases/careItems";
 import { ANSWER_SYMBOL, careAnswer, GENERAL_ANSWERS, unansweredConditions } from "../answers";
 import { ageRange, formatAgeLimit, weightRange } from "../limits";
 
-/**
- * Columns the core derives from others (folded readings, search text, the row link, the copies of
- * the conditions kept for filtering): their change is shown by the field they come from.
- */
-const DERIVED = new Set([
-  "provider_id",
-  "name_folded",
-  "kana_folded",
-  "search_text",
-  "accepts_children",
-  "around_the_clock",
-]);
-
 export type Line = { key: string; label: string; before: string | null; after: string };
 
 function parse<T>(text: string | null): T | null {
@@ -158,32 +145,30 @@ export function entryLines(
     return exists(key) ? t(key as "providerHistory.field.name") : field;
   };
   const empty = t("providerHistory.emptyValue");
-  return entry.fields
-    .filter((diff) => !DERIVED.has(diff.field))
-    .flatMap((diff: FieldDiff): Line[] => {
-      if (diff.field === "conditions") {
-        const before = conditionsOf(diff.before);
-        const after = conditionsOf(diff.after);
-        if (after && before) return conditionsChanges(t, nameOf, before, after);
-        if (after) {
-          return [
-            {
-              key: "conditions",
-              label: label("conditions"),
-              before: null,
-              after: conditionsSummary(t, after),
-            },
-          ];
-        }
+  return entry.fields.flatMap((diff: FieldDiff): Line[] => {
+    if (diff.field === "conditions") {
+      const before = conditionsOf(diff.before);
+      const after = conditionsOf(diff.after);
+      if (after && before) return conditionsChanges(t, nameOf, before, after);
+      if (after) {
+        return [
+          {
+            key: "conditions",
+            label: label("conditions"),
+            before: null,
+            after: conditionsSummary(t, after),
+          },
+        ];
       }
-      const before = valueText(t, nameOf, diff.field, diff.before);
-      return [
-        {
-          key: diff.field,
-          label: label(diff.field),
-          before: diff.before === null ? null : (before ?? empty),
-          after: valueText(t, nameOf, diff.field, diff.after) ?? empty,
-        },
-      ];
-    });
+    }
+    const before = valueText(t, nameOf, diff.field, diff.before);
+    return [
+      {
+        key: diff.field,
+        label: label(diff.field),
+        before: diff.before === null ? null : (before ?? empty),
+        after: valueText(t, nameOf, diff.field, diff.after) ?? empty,
+      },
+    ];
+  });
 }
