@@ -222,9 +222,7 @@ export function childDetail(overrides: Partial<ChildDetail> = {}): ChildDetail {
         actor: "佐藤",
         entity: "child",
         action: "update",
-        fields: [
-          { field: "coordinator", before: "鈴木", after: "佐藤" },
-        ],
+        fields: [{ field: "coordinator", before: "鈴木", after: "佐藤" }],
       },
       {
         at: "2026-04-01T01:00:00Z",
