@@ -26,6 +26,7 @@ const COMMANDS: &[&str] = &[
     "choose_import_file",
     "preview_import_file",
     "run_import",
+    "cancel_import",
 ];
 
 fn main() {

@@ -2,8 +2,13 @@
 //! dialog and kept here; the UI only ever sees its name, the preview and the report.
 
 use kakehashi::io::Encoding;
-use kakehashi::providers::import::{ImportOptions, ImportPreview, ImportReport, preview_import};
+use std::time::{Duration, Instant};
+
+use kakehashi::providers::import::{
+    ImportOptions, ImportPreview, ImportProgress, ImportReport, preview_import,
+};
 use kakehashi::{ApiError, Error, Lang};
+use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
 
 use crate::case_commands::stamp;
@@ -42,12 +47,37 @@ pub fn preview_import_file(
     preview_import(&path, encoding).map_err(|e| e.to_api(state.lang()))
 }
 
-/// Checks (dry run) or imports the chosen file with the given mapping and mode.
+/// Checks (dry run) or imports the chosen file with the given mapping and mode, sending
+/// progress over `on_progress` at most every [`PROGRESS_EVERY`]; `cancel_import` stops it
+/// and nothing is written.
 #[tauri::command(async)]
-pub fn run_import(state: State<'_, AppState>, input: ImportOptions) -> Answer<ImportReport> {
+pub fn run_import(
+    state: State<'_, AppState>,
+    input: ImportOptions,
+    on_progress: Channel<ImportProgress>,
+) -> Answer<ImportReport> {
     let path = state.import_file().ok_or_else(|| no_file(state.lang()))?;
     let stamp = stamp();
-    state.with_registry(|r| r.import_providers(&path, &input, &stamp, &mut |_, _| true))
+    state.start_import();
+    let mut last_sent: Option<Instant> = None;
+    let mut progress = |done: u64, total: u64| {
+        if last_sent.is_none_or(|at| at.elapsed() >= PROGRESS_EVERY) {
+            // The window may be gone (closed mid-import); the import goes on regardless.
+            let _ = on_progress.send(ImportProgress::from_pair(done, total));
+            last_sent = Some(Instant::now());
+        }
+        !state.import_cancelled()
+    };
+    state.with_registry(|r| r.import_providers(&path, &input, &stamp, &mut progress))
+}
+
+/// How often a running import reports progress to the window.
+const PROGRESS_EVERY: Duration = Duration::from_millis(150);
+
+/// Asks the running import to stop; it answers with `cancelled: true` and writes nothing.
+#[tauri::command]
+pub fn cancel_import(state: State<'_, AppState>) {
+    state.cancel_import();
 }
 
 fn no_file(lang: Lang) -> ApiError {

@@ -56,6 +56,7 @@ pub fn run() {
             import_commands::choose_import_file,
             import_commands::preview_import_file,
             import_commands::run_import,
+            import_commands::cancel_import,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -2,6 +2,7 @@
 //! there is one, and the language of messages.
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard};
 
 use kakehashi::vault::VaultState;
@@ -16,6 +17,9 @@ pub struct AppState {
     lang: Mutex<Lang>,
     /// The file chosen in the import dialog (paths stay on this side of the IPC boundary).
     import_file: Mutex<Option<PathBuf>>,
+    /// Set by `cancel_import`; the running import polls it (it cannot take the registry's
+    /// lock, which the import holds).
+    import_cancelled: AtomicBool,
 }
 
 impl AppState {
@@ -27,6 +31,7 @@ impl AppState {
             registry: Mutex::new(None),
             lang: Mutex::new(Lang::Ja),
             import_file: Mutex::new(None),
+            import_cancelled: AtomicBool::new(false),
         }
     }
 
@@ -69,6 +74,20 @@ impl AppState {
 
     pub fn import_file(&self) -> Option<PathBuf> {
         lock(&self.import_file).clone()
+    }
+
+    /// Asks the running import (if any) to stop; it then writes nothing.
+    pub fn cancel_import(&self) {
+        self.import_cancelled.store(true, Ordering::Relaxed);
+    }
+
+    /// Clears a cancel request left from before; called when an import starts.
+    pub fn start_import(&self) {
+        self.import_cancelled.store(false, Ordering::Relaxed);
+    }
+
+    pub fn import_cancelled(&self) -> bool {
+        self.import_cancelled.load(Ordering::Relaxed)
     }
 
     /// Keeps `registry` as the unlocked one (replacing any other).

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use kakehashi::io::Encoding;
 use kakehashi::providers::ProviderSearch;
-use kakehashi::providers::import::{ImportMode, ImportOptions, ImportReport};
+use kakehashi::providers::import::{ImportMode, ImportOptions, ImportProgress, ImportReport};
 use kakehashi::{Lang, Registry};
 
 use crate::support::{new_registry, stamp};
@@ -186,6 +186,50 @@ fn a_cancelled_import_writes_nothing() {
         before,
         "cancel rolls everything back"
     );
+}
+
+#[test]
+fn an_xlsx_import_reports_rows_read_and_can_be_cancelled() {
+    let (_dir, _vault, mut registry) = new_registry();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (c, header) in ["種別", "事業所名", "市区町村"].iter().enumerate() {
+        sheet.write_string(0, c as u16, *header).unwrap();
+    }
+    for r in 1..=1000u32 {
+        sheet.write_string(r, 0, "訪問看護ステーション").unwrap();
+        sheet.write_string(r, 1, format!("事業所{r}")).unwrap();
+        sheet.write_string(r, 2, "川越市").unwrap();
+    }
+    book.save(&path).unwrap();
+    let before = registry.record_counts().unwrap();
+    let options = ImportOptions {
+        encoding: Encoding::Auto,
+        mapping: None,
+        mode: ImportMode::GoodRows,
+        lang: Lang::Ja,
+    };
+    let mut seen = Vec::new();
+    let report = registry
+        .import_providers(&path, &options, &stamp(), &mut |done, total| {
+            seen.push((done, total));
+            false
+        })
+        .unwrap();
+    assert_eq!(
+        seen,
+        [(256, 0)],
+        "an XLSX reports rows read, its total unknown (0), and stops at the first answer"
+    );
+    assert_eq!(
+        ImportProgress::from_pair(256, 0).total,
+        None,
+        "the UI is told the total is unknown"
+    );
+    assert!(report.cancelled && !report.applied);
+    assert_eq!(registry.record_counts().unwrap(), before, "nothing written");
 }
 
 #[test]

@@ -4,6 +4,10 @@
 
 use ts_rs::{Config, TS};
 
+use crate::campaigns::{
+    AddTargetsRequest, CampaignDetail, CampaignInput, CampaignSummary, CampaignTarget, ChaseRow,
+    RecordAnswerRequest, RemoveTargetRequest, SetTargetStateRequest, StateCounts, TargetState,
+};
 use crate::cases::*;
 use crate::domain::care_item::{
     CareItemCode, CareItemDetails, CareItemEntry, FeedingRoute, Mobility, SevereFactors,
@@ -19,7 +23,7 @@ use crate::municipalities::MunicipalityQuery;
 use crate::passphrase::PassphraseStrength;
 use crate::providers::export::{CsvEncoding, ExportOptions};
 use crate::providers::import::{
-    ImportMode, ImportOptions, ImportPreview, ImportProblem, ImportReport,
+    ImportMode, ImportOptions, ImportPreview, ImportProblem, ImportProgress, ImportReport,
 };
 use crate::providers::*;
 use crate::store::municipality::{Municipality, MunicipalityKind};
@@ -114,9 +118,22 @@ pub fn typescript() -> String {
         ImportOptions::decl(&cfg),
         ImportProblem::decl(&cfg),
         ImportReport::decl(&cfg),
+        ImportProgress::decl(&cfg),
         ImportPreview::decl(&cfg),
         CsvEncoding::decl(&cfg),
         ExportOptions::decl(&cfg),
+        // Survey campaigns
+        TargetState::decl(&cfg),
+        CampaignInput::decl(&cfg),
+        AddTargetsRequest::decl(&cfg),
+        RemoveTargetRequest::decl(&cfg),
+        SetTargetStateRequest::decl(&cfg),
+        RecordAnswerRequest::decl(&cfg),
+        StateCounts::decl(&cfg),
+        CampaignSummary::decl(&cfg),
+        CampaignTarget::decl(&cfg),
+        CampaignDetail::decl(&cfg),
+        ChaseRow::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by crates/core/src/bindings.rs (ts-rs). Do not edit.\n\

@@ -532,6 +532,17 @@ applied: boolean,
  */
 cancelled: boolean, };
 
+export type ImportProgress = { 
+/**
+ * Bytes read of a CSV, or rows read of an XLSX.
+ */
+done: number, 
+/**
+ * The file's size in bytes for a CSV; `null` for an XLSX (its row count is not known
+ * before the end).
+ */
+total: number | null, };
+
 export type ImportPreview = { 
 /**
  * The file's name (never its path: the UI does not handle paths)

@@ -1,5 +1,7 @@
 // The resource directory commands of docs/ipc.md ("Resource directory"). Each takes one
 // `{ input }`, except get_provider, which takes the provider's `{ id }`.
+
+import { Channel } from "@tauri-apps/api/core";
 import type {
   AddProviderRequest,
   ConditionsAsOf,
@@ -7,6 +9,7 @@ import type {
   Encoding,
   ImportOptions,
   ImportPreview,
+  ImportProgress,
   ImportReport,
   ProviderDetail,
   ProviderSearch,
@@ -43,5 +46,13 @@ export const previewImportFile = (encoding: Encoding): Promise<ImportPreview> =>
   call("preview_import_file", { encoding });
 
 /** A dry run (counts only), or the import of the good rows or of all rows or none. */
-export const runImport = (input: ImportOptions): Promise<ImportReport> =>
-  call("run_import", { input });
+export function runImport(
+  input: ImportOptions,
+  onProgress: (progress: ImportProgress) => void = () => {},
+): Promise<ImportReport> {
+  const channel = new Channel<ImportProgress>(onProgress);
+  return call("run_import", { input, onProgress: channel });
+}
+
+/** Stops the running import; it then answers with `cancelled` and has written nothing. */
+export const cancelImport = (): Promise<void> => call("cancel_import");

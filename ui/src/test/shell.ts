@@ -38,3 +38,12 @@ export function fakeShell(initial: AppStatus, handlers: Record<string, Handler> 
 
 export const callsOf = (calls: Call[], command: string) =>
   calls.filter((call) => call.command === command).map((call) => call.args);
+
+/** Delivers `message` on a Channel a command was given, as the shell does while it runs. */
+export function sendOnChannel(channel: unknown, index: number, message: unknown) {
+  const internals = (window as unknown as { __TAURI_INTERNALS__: TauriInternals })
+    .__TAURI_INTERNALS__;
+  internals.runCallback((channel as { id: number }).id, { index, message });
+}
+
+type TauriInternals = { runCallback: (id: number, data: unknown) => void };

@@ -1,9 +1,11 @@
 //! The first worksheet of an XLSX workbook, read as rows within [`Limits`].
 //!
-//! Before calamine sees the file, the zip central directory is read here and the declared
-//! uncompressed sizes of all parts are added up: over `max_xlsx_uncompressed_bytes` the file
-//! is refused (a zip bomb, or a workbook far larger than a provider list). The declared sizes
-//! are binding: the zip reader under calamine stops every part at its declared size.
+//! Before calamine sees the file, the zip central directory is read (with the `zip` crate
+//! calamine itself uses) and the declared uncompressed sizes of all parts are added up: over
+//! `max_xlsx_uncompressed_bytes` the file is refused (a zip bomb, or a workbook far larger than
+//! a provider list). The declared sizes are binding: the zip reader under calamine stops every
+//! part at its declared size. The shared-string table's announced count is checked against
+//! its size too (calamine reserves memory for it up front).
 //!
 //! The sheet is then streamed with calamine's cell reader (never `worksheet_range`, which
 //! builds the bounding grid: one cell at XFD1048576 would make 17 billion of them). Cells
@@ -18,15 +20,14 @@ use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::thread::JoinHandle;
 
 use calamine::{DataRef, Reader, SheetType, Xlsx, XlsxError};
+use zip::ZipArchive;
+use zip::result::ZipError;
 
 use super::problem::FileError;
 use super::table::{CellNote, CellNoteKind, Limits, Row, finish_row};
 
 /// Rows buffered between the worker and the reader.
 const CHANNEL_ROWS: usize = 32;
-/// The zip directory we agree to read (an XLSX has a few dozen entries).
-const MAX_DIRECTORY_BYTES: u64 = 16 * 1024 * 1024;
-const MAX_ENTRIES: u64 = 100_000;
 
 type Item = Result<Row, FileError>;
 
@@ -41,21 +42,7 @@ impl XlsxRows {
     where
         R: Read + Seek + Send + 'static,
     {
-        let total = uncompressed_size(&mut file).map_err(|e| match e {
-            ZipCheck::Io(source) => FileError::Io {
-                path: path.to_path_buf(),
-                source,
-            },
-            ZipCheck::Malformed(detail) => FileError::XlsxUnreadable {
-                detail: detail.to_string(),
-            },
-        })?;
-        if total > limits.max_xlsx_uncompressed_bytes {
-            return Err(FileError::XlsxTooLarge {
-                uncompressed_bytes: total,
-                limit: limits.max_xlsx_uncompressed_bytes,
-            });
-        }
+        check_container(&mut file, limits.max_xlsx_uncompressed_bytes)?;
         file.seek(SeekFrom::Start(0))
             .map_err(|source| FileError::Io {
                 path: path.to_path_buf(),
@@ -248,115 +235,64 @@ fn cell_name(row: u32, col: u32) -> String {
     )
 }
 
-#[derive(Debug)]
-enum ZipCheck {
-    Io(std::io::Error),
-    Malformed(&'static str),
-}
-
-impl From<std::io::Error> for ZipCheck {
-    fn from(e: std::io::Error) -> Self {
-        ZipCheck::Io(e)
-    }
-}
-
-fn u16_at(b: &[u8], at: usize) -> Result<u64, ZipCheck> {
-    b.get(at..at + 2)
-        .map(|s| u64::from(u16::from_le_bytes([s[0], s[1]])))
-        .ok_or(ZipCheck::Malformed("truncated zip directory"))
-}
-
-fn u32_at(b: &[u8], at: usize) -> Result<u64, ZipCheck> {
-    b.get(at..at + 4)
-        .map(|s| u64::from(u32::from_le_bytes([s[0], s[1], s[2], s[3]])))
-        .ok_or(ZipCheck::Malformed("truncated zip directory"))
-}
-
-fn u64_at(b: &[u8], at: usize) -> Result<u64, ZipCheck> {
-    b.get(at..at + 8)
-        .map(|s| u64::from_le_bytes(s.try_into().expect("8 bytes")))
-        .ok_or(ZipCheck::Malformed("truncated zip directory"))
-}
-
-/// The sum of the declared uncompressed sizes of all entries, from the zip central directory
-/// (ZIP64 included), reading only the directory itself.
-fn uncompressed_size<R: Read + Seek>(r: &mut R) -> Result<u64, ZipCheck> {
-    const EOCD: [u8; 4] = [0x50, 0x4B, 0x05, 0x06];
-    const ZIP64_LOCATOR: [u8; 4] = [0x50, 0x4B, 0x06, 0x07];
-    const ZIP64_EOCD: [u8; 4] = [0x50, 0x4B, 0x06, 0x06];
-    const ENTRY: [u8; 4] = [0x50, 0x4B, 0x01, 0x02];
-
-    let len = r.seek(SeekFrom::End(0))?;
-    if len < 22 {
-        return Err(ZipCheck::Malformed("not a zip file"));
-    }
-    let tail_len = len.min(22 + 65_535);
-    r.seek(SeekFrom::Start(len - tail_len))?;
-    let mut tail = vec![0u8; tail_len as usize];
-    r.read_exact(&mut tail)?;
-    let at = (0..=tail.len() - 22)
-        .rev()
-        .find(|&i| tail[i..i + 4] == EOCD)
-        .ok_or(ZipCheck::Malformed("no zip end record"))?;
-    let mut entries = u16_at(&tail, at + 10)?;
-    let mut dir_size = u32_at(&tail, at + 12)?;
-    let mut dir_offset = u32_at(&tail, at + 16)?;
-    if entries == 0xFFFF || dir_size == 0xFFFF_FFFF || dir_offset == 0xFFFF_FFFF {
-        let loc = at
-            .checked_sub(20)
-            .filter(|&l| tail[l..l + 4] == ZIP64_LOCATOR)
-            .ok_or(ZipCheck::Malformed("no ZIP64 locator"))?;
-        let eocd64 = u64_at(&tail, loc + 8)?;
-        let mut rec = [0u8; 56];
-        r.seek(SeekFrom::Start(eocd64))?;
-        r.read_exact(&mut rec)?;
-        if rec[..4] != ZIP64_EOCD {
-            return Err(ZipCheck::Malformed("bad ZIP64 end record"));
-        }
-        entries = u64_at(&rec, 32)?;
-        dir_size = u64_at(&rec, 40)?;
-        dir_offset = u64_at(&rec, 48)?;
-    }
-    if dir_size > MAX_DIRECTORY_BYTES || entries > MAX_ENTRIES {
-        return Err(ZipCheck::Malformed("too many entries in the zip directory"));
-    }
-    let mut dir = vec![0u8; dir_size as usize];
-    r.seek(SeekFrom::Start(dir_offset))?;
-    r.read_exact(&mut dir)?;
-
+/// Checks the zip container before calamine reads it: the declared uncompressed sizes of all
+/// parts (binding, see the module doc) must stay within `limit`, and the shared-string table
+/// must not announce more strings than its size can hold — calamine reserves room for
+/// `uniqueCount` strings up front, so `uniqueCount="4000000000"` in a tiny file would ask for
+/// about 100 GB at once and abort the process.
+fn check_container<R: Read + Seek>(file: R, limit: u64) -> Result<(), FileError> {
+    let unreadable = |e: ZipError| FileError::XlsxUnreadable {
+        detail: e.to_string(),
+    };
+    let mut zip = ZipArchive::new(file).map_err(unreadable)?;
     let mut total: u64 = 0;
-    let mut p = 0usize;
-    for _ in 0..entries {
-        if dir.get(p..p + 4) != Some(&ENTRY[..]) {
-            return Err(ZipCheck::Malformed("bad zip directory entry"));
-        }
-        let mut size = u32_at(&dir, p + 24)?;
-        let name_len = u16_at(&dir, p + 28)? as usize;
-        let extra_len = u16_at(&dir, p + 30)? as usize;
-        let comment_len = u16_at(&dir, p + 32)? as usize;
-        let extra_start = p + 46 + name_len;
-        let extra = dir
-            .get(extra_start..extra_start + extra_len)
-            .ok_or(ZipCheck::Malformed("truncated zip directory"))?;
-        if size == 0xFFFF_FFFF {
-            // ZIP64 extended information (id 1): the uncompressed size comes first.
-            let mut q = 0usize;
-            size = loop {
-                if q + 4 > extra.len() {
-                    return Err(ZipCheck::Malformed("ZIP64 size missing"));
-                }
-                let id = u16_at(extra, q)?;
-                let data_len = u16_at(extra, q + 2)? as usize;
-                if id == 0x0001 {
-                    break u64_at(extra, q + 4)?;
-                }
-                q += 4 + data_len;
-            };
-        }
-        total = total.saturating_add(size);
-        p = extra_start + extra_len + comment_len;
+    for i in 0..zip.len() {
+        total = total.saturating_add(zip.by_index_raw(i).map_err(unreadable)?.size());
     }
-    Ok(total)
+    if total > limit {
+        return Err(FileError::XlsxTooLarge {
+            uncompressed_bytes: total,
+            limit,
+        });
+    }
+    let strings = match zip.by_name(SHARED_STRINGS) {
+        Ok(part) => part,
+        Err(ZipError::FileNotFound) => return Ok(()),
+        Err(e) => return Err(unreadable(e)),
+    };
+    let size = strings.size();
+    let mut head = Vec::new();
+    strings
+        .take(SST_HEAD_BYTES)
+        .read_to_end(&mut head)
+        .map_err(|e| FileError::XlsxUnreadable {
+            detail: e.to_string(),
+        })?;
+    match unique_count(&head) {
+        Some(n) if n > size / MIN_SHARED_STRING_BYTES => Err(FileError::XlsxUnreadable {
+            detail: format!("{SHARED_STRINGS} announces {n} strings in {size} bytes"),
+        }),
+        _ => Ok(()),
+    }
+}
+
+const SHARED_STRINGS: &str = "xl/sharedStrings.xml";
+/// The `<sst …>` start tag is near the top of the part; this much is read to find it.
+const SST_HEAD_BYTES: u64 = 64 * 1024;
+/// The smallest shared string, `<si><t/></si>`, takes 13 bytes; 8 leaves slack.
+const MIN_SHARED_STRING_BYTES: u64 = 8;
+
+/// The `uniqueCount` of the `<sst>` start tag, if the head of the part has one.
+fn unique_count(head: &[u8]) -> Option<u64> {
+    let text = String::from_utf8_lossy(head);
+    let tag_start = text.find("<sst")?;
+    let tag = &text[tag_start..tag_start + text[tag_start..].find('>')?];
+    let value_start = tag.find("uniqueCount=")? + "uniqueCount=".len();
+    let quoted = &tag[value_start..];
+    let quote = quoted.chars().next()?;
+    let value = &quoted[1..1 + quoted[1..].find(quote)?];
+    // A number too big for u64 is certainly too big for the part.
+    Some(value.trim().parse().unwrap_or(u64::MAX))
 }
 
 #[cfg(test)]
@@ -524,6 +460,64 @@ mod tests {
             Table::open(&path, &TableOptions::default()),
             Err(FileError::XlsxTooLarge { .. })
         ));
+    }
+
+    #[test]
+    fn a_shared_string_table_announcing_billions_of_strings_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut wb = Workbook::new();
+        let ws = wb.add_worksheet();
+        ws.write_string(0, 0, "事業所名").unwrap();
+        ws.write_string(1, 0, "かわせみ訪問看護ステーション")
+            .unwrap();
+        let path = save(&mut wb, &dir, "strings.xlsx");
+        assert!(
+            Table::open(&path, &TableOptions::default()).is_ok(),
+            "the workbook as written is fine"
+        );
+
+        // Copy every part, announcing four billion strings in the shared-string table.
+        let mut source = ZipArchive::new(std::fs::File::open(&path).unwrap()).unwrap();
+        let forged = dir.path().join("forged.xlsx");
+        let mut out = zip::ZipWriter::new(std::fs::File::create(&forged).unwrap());
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        for i in 0..source.len() {
+            let mut part = source.by_index(i).unwrap();
+            let name = part.name().unwrap().to_string();
+            let mut bytes = Vec::new();
+            part.read_to_end(&mut bytes).unwrap();
+            if name == SHARED_STRINGS {
+                let text = String::from_utf8(bytes).unwrap();
+                let at = text.find("uniqueCount=\"").unwrap() + "uniqueCount=\"".len();
+                let end = at + text[at..].find('"').unwrap();
+                bytes = format!("{}4000000000{}", &text[..at], &text[end..]).into_bytes();
+            }
+            out.start_file(name, options).unwrap();
+            std::io::Write::write_all(&mut out, &bytes).unwrap();
+        }
+        out.finish().unwrap();
+
+        match Table::open(&forged, &TableOptions::default()) {
+            Err(FileError::XlsxUnreadable { detail }) => {
+                assert!(detail.contains("4000000000"), "{detail}")
+            }
+            other => panic!(
+                "expected the forged count to be refused, got {:?}",
+                other.map(|t| t.headers().to_vec())
+            ),
+        }
+    }
+
+    #[test]
+    fn the_announced_string_count_is_read_from_the_sst_tag() {
+        let head = br#"<?xml version="1.0"?><sst xmlns="x" count="3" uniqueCount='2'><si>"#;
+        assert_eq!(unique_count(head), Some(2));
+        assert_eq!(unique_count(b"<sst count=\"3\">"), None);
+        assert_eq!(
+            unique_count(b"<sst uniqueCount=\"99999999999999999999999\">"),
+            Some(u64::MAX)
+        );
     }
 
     #[test]

@@ -177,9 +177,32 @@ impl Index {
     }
 }
 
+/// How far a running import has got, for the progress bar (sent while it runs).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, TS)]
+pub struct ImportProgress {
+    /// Bytes read of a CSV, or rows read of an XLSX.
+    #[ts(type = "number")]
+    pub done: u64,
+    /// The file's size in bytes for a CSV; `null` for an XLSX (its row count is not known
+    /// before the end).
+    #[ts(type = "number | null")]
+    pub total: Option<u64>,
+}
+
+impl ImportProgress {
+    /// From the `(done, total)` pair `import_providers` reports.
+    pub fn from_pair(done: u64, total: u64) -> ImportProgress {
+        ImportProgress {
+            done,
+            total: (total > 0).then_some(total),
+        }
+    }
+}
+
 impl Registry {
-    /// Imports providers from the file at `path`. `progress(done, total)` is called as rows
-    /// are read (bytes of a CSV); returning `false` cancels and writes nothing.
+    /// Imports providers from the file at `path`. `progress(done, total)` is called every
+    /// 256 rows: bytes read and file size for a CSV, rows read and `0` (not known ahead) for
+    /// an XLSX. Returning `false` cancels and writes nothing.
     pub fn import_providers(
         &mut self,
         path: &Path,
@@ -242,12 +265,12 @@ impl Registry {
         while let Some(row) = table.next() {
             let row = row.map_err(file_error)?;
             report.rows += 1;
-            if report.rows.is_multiple_of(256)
-                && let Some((done, total)) = table.progress()
-                && !progress(done, total)
-            {
-                report.cancelled = true;
-                return Ok(report);
+            if report.rows.is_multiple_of(256) {
+                let (done, total) = table.progress().unwrap_or((u64::from(report.rows), 0));
+                if !progress(done, total) {
+                    report.cancelled = true;
+                    return Ok(report);
+                }
             }
             let mut mapped_row = match mapper.map_row(&row) {
                 Ok(m) => m,

@@ -1,10 +1,10 @@
-import { screen, waitFor, within } from "@testing-library/react";
+import { act, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { ImportOptions, ImportPreview, ImportReport } from "../../api";
 import { MUNICIPALITIES } from "../../test/cases";
 import { searchProvidersOver } from "../../test/providers";
 import { renderApp } from "../../test/render";
-import { apiError, callsOf, fakeShell, status } from "../../test/shell";
+import { apiError, callsOf, fakeShell, sendOnChannel, status } from "../../test/shell";
 
 const PREVIEW: ImportPreview = {
   file_name: "survey-sample.sjis.csv",
@@ -32,6 +32,9 @@ const PREVIEW: ImportPreview = {
     { key: "free_text", label_ja: "備考", label_en: "Notes" },
   ],
 };
+
+/** What a command given a Channel sees in its arguments. */
+const A_CHANNEL = expect.objectContaining({ id: expect.any(Number) });
 
 function report(overrides: Partial<ImportReport> = {}): ImportReport {
   return {
@@ -127,6 +130,7 @@ describe("import from a file", () => {
     expect(await screen.findByTestId("import-count-new")).toHaveTextContent("2");
     expect(callsOf(calls, "run_import")).toEqual([
       {
+        onProgress: A_CHANNEL,
         input: {
           encoding: "auto",
           mode: "dry_run",
@@ -174,6 +178,7 @@ describe("import from a file", () => {
     ]);
     expect(callsOf(calls, "run_import")[1]).toEqual({
       input: expect.objectContaining({ mode: "good_rows", mapping: expect.any(Object) }),
+      onProgress: A_CHANNEL,
     });
     await user.click(within(result).getByTestId("import-back"));
     expect(await screen.findByTestId("provider-count")).toBeInTheDocument();
@@ -197,7 +202,76 @@ describe("import from a file", () => {
     await screen.findByTestId("import-result");
     expect(callsOf(calls, "run_import")[2]).toEqual({
       input: expect.objectContaining({ mode: "all_or_nothing" }),
+      onProgress: A_CHANNEL,
     });
+  });
+
+  it("shows how far a long dry run has read, and stops it on 中止 with nothing written", async () => {
+    let finish: (value: ImportReport) => void = () => {};
+    let channel: unknown = null;
+    const calls = fakeShell(status("unlocked"), {
+      search_providers: searchProvidersOver([]),
+      list_municipalities: () => MUNICIPALITIES,
+      choose_import_file: () => PREVIEW,
+      run_import: (args) => {
+        channel = args.onProgress;
+        return new Promise<ImportReport>((resolve) => {
+          finish = resolve;
+        });
+      },
+      cancel_import: () => {
+        finish(report({ cancelled: true, new: 0 }));
+        return null;
+      },
+    });
+    const { user } = await chooseFile();
+    await user.click(screen.getByTestId("import-dry-run"));
+    await screen.findByTestId("import-running");
+    expect(screen.getByTestId("import-progress-label")).toHaveTextContent("処理しています…");
+
+    // The core reports 40 of 160 bytes read, as the shell's channel would deliver it.
+    await waitFor(() => expect(channel).not.toBeNull());
+    act(() => {
+      sendOnChannel(channel, 0, { done: 40, total: 160 });
+    });
+    expect(await screen.findByTestId("import-progress-label")).toHaveTextContent(
+      "読み込んでいます… 25%",
+    );
+    expect(screen.getByTestId("import-progress")).toBeInTheDocument();
+
+    await user.click(screen.getByTestId("import-cancel"));
+
+    expect(await screen.findByTestId("import-cancelled")).toHaveTextContent(
+      "中止しました。何も書き込んでいません。",
+    );
+    expect(callsOf(calls, "cancel_import")).toHaveLength(1);
+    expect(screen.queryByTestId("import-running")).not.toBeInTheDocument();
+    expect(screen.queryByTestId("import-count-new")).not.toBeInTheDocument();
+    expect(screen.queryByTestId("import-good-rows")).not.toBeInTheDocument();
+    expect(screen.getByTestId("import-dry-run")).toBeEnabled();
+  });
+
+  it("counts rows when the file's length is not known ahead (XLSX)", async () => {
+    let channel: unknown = null;
+    fakeShell(status("unlocked"), {
+      search_providers: searchProvidersOver([]),
+      list_municipalities: () => MUNICIPALITIES,
+      choose_import_file: () => ({ ...PREVIEW, format: "xlsx" }),
+      run_import: (args) => {
+        channel = args.onProgress;
+        return new Promise<ImportReport>(() => {});
+      },
+    });
+    const { user } = await chooseFile();
+    await user.click(screen.getByTestId("import-dry-run"));
+    await waitFor(() => expect(channel).not.toBeNull());
+    act(() => {
+      sendOnChannel(channel, 0, { done: 12800, total: null });
+    });
+    expect(await screen.findByTestId("import-progress-label")).toHaveTextContent(
+      "読み込んでいます… 12,800行",
+    );
+    expect(screen.queryByTestId("import-progress")).not.toBeInTheDocument();
   });
 
   it("shows the core's refusal of the file as an alert, and stays on the empty state", async () => {

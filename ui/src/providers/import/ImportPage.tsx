@@ -7,6 +7,7 @@ import {
   Loader,
   NativeSelect,
   Paper,
+  Progress,
   Stack,
   Text,
   Title,
@@ -17,10 +18,12 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import {
   type ApiError,
+  cancelImport,
   chooseImportFile,
   type Encoding,
   type ImportMode,
   type ImportPreview,
+  type ImportProgress,
   type ImportReport,
   type Lang,
   previewImportFile,
@@ -47,6 +50,56 @@ function Step({ title, children }: { title: string; children: React.ReactNode })
 }
 
 /**
+ * A running dry run or import: how far it has read (bytes of a CSV as a bar, rows of an XLSX
+ * as a count) and the way to stop it.
+ */
+function RunningImport({
+  progress,
+  stopping,
+  onStop,
+}: {
+  progress: ImportProgress | null;
+  stopping: boolean;
+  onStop: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const percent =
+    progress?.total != null && progress.total > 0
+      ? Math.min(100, Math.round((progress.done / progress.total) * 100))
+      : null;
+  const label =
+    percent != null
+      ? t("providerImport.progressPercent", { percent })
+      : progress
+        ? t("providerImport.progressRows", { rows: progress.done.toLocaleString(i18n.language) })
+        : t("providerImport.running");
+  return (
+    <Stack gap={6} data-testid="import-running">
+      <Group gap="sm" justify="space-between" wrap="nowrap">
+        <Group gap="xs" wrap="nowrap">
+          <Loader size="sm" />
+          <Text size="sm" data-testid="import-progress-label">
+            {stopping ? t("providerImport.stopping") : label}
+          </Text>
+        </Group>
+        <Button
+          variant="default"
+          size="xs"
+          onClick={onStop}
+          disabled={stopping}
+          data-testid="import-cancel"
+        >
+          {t("providerImport.cancel")}
+        </Button>
+      </Group>
+      {percent != null && (
+        <Progress value={percent} size="lg" aria-label={label} data-testid="import-progress" />
+      )}
+    </Stack>
+  );
+}
+
+/**
  * Providers from a file: choose it (native dialog, the path stays in the core), check the column
  * mapping, a dry run with the counts and problems, then the good rows or all rows or none.
  */
@@ -61,6 +114,9 @@ export function ImportPage() {
   const [error, setError] = useState<ApiError | null>(null);
   // The mapping changed after a dry run: its counts no longer hold.
   const [stale, setStale] = useState(false);
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  // The last run was stopped by the person: nothing was written, they may run it again.
+  const [cancelled, setCancelled] = useState(false);
 
   const showPreview = (next: ImportPreview) => {
     setPreview(next);
@@ -87,15 +143,26 @@ export function ImportPage() {
   const run = useMutation({
     mutationFn: (mode: ImportMode) => {
       if (!preview) throw new Error("no file chosen");
-      return runImport({
-        encoding,
-        mapping: mappingWith(preview, fields),
-        mode,
-        lang: (i18n.language === "en" ? "en" : "ja") satisfies Lang,
-      });
+      return runImport(
+        {
+          encoding,
+          mapping: mappingWith(preview, fields),
+          mode,
+          lang: (i18n.language === "en" ? "en" : "ja") satisfies Lang,
+        },
+        setProgress,
+      );
     },
-    onMutate: () => setError(null),
+    onMutate: () => {
+      setError(null);
+      setProgress(null);
+      setCancelled(false);
+    },
     onSuccess: (report, mode) => {
+      if (report.cancelled) {
+        setCancelled(true);
+        return;
+      }
       if (mode === "dry_run") {
         setDryRun(report);
         setStale(false);
@@ -106,6 +173,12 @@ export function ImportPage() {
     },
     onError: setError,
   });
+
+  const stop = useMutation({ mutationFn: cancelImport, onError: setError });
+  const start = (mode: ImportMode) => {
+    stop.reset();
+    run.mutate(mode);
+  };
 
   const busy = choose.isPending || reread.isPending || run.isPending;
 
@@ -210,7 +283,7 @@ export function ImportPage() {
         <Step title={t("providerImport.step3")}>
           <Group gap="md" align="center">
             <Button
-              onClick={() => run.mutate("dry_run")}
+              onClick={() => start("dry_run")}
               loading={run.isPending && run.variables === "dry_run"}
               disabled={busy || result !== null}
               data-testid="import-dry-run"
@@ -225,11 +298,24 @@ export function ImportPage() {
                   : t("providerImport.dryRunHint")}
             </Text>
           </Group>
-          {busy && (
-            <Group gap="xs" data-testid="import-running">
-              <Loader size="sm" />
-              <Text size="sm">{t("providerImport.running")}</Text>
-            </Group>
+          {run.isPending ? (
+            <RunningImport
+              progress={progress}
+              stopping={stop.isPending || stop.isSuccess}
+              onStop={() => stop.mutate()}
+            />
+          ) : (
+            busy && (
+              <Group gap="xs" data-testid="import-running">
+                <Loader size="sm" />
+                <Text size="sm">{t("providerImport.running")}</Text>
+              </Group>
+            )
+          )}
+          {cancelled && !run.isPending && (
+            <Alert color="orange" data-testid="import-cancelled">
+              {t("providerImport.resultCancelled")}
+            </Alert>
           )}
           {dryRun && <ImportReportView report={dryRun} />}
         </Step>
@@ -265,7 +351,7 @@ export function ImportPage() {
             <Group gap="lg" align="flex-start" wrap="wrap">
               <Stack gap={4}>
                 <Button
-                  onClick={() => run.mutate("good_rows")}
+                  onClick={() => start("good_rows")}
                   loading={run.isPending && run.variables === "good_rows"}
                   disabled={busy}
                   data-testid="import-good-rows"
@@ -278,7 +364,7 @@ export function ImportPage() {
               </Stack>
               <Stack gap={4}>
                 <Button
-                  onClick={() => run.mutate("all_or_nothing")}
+                  onClick={() => start("all_or_nothing")}
                   loading={run.isPending && run.variables === "all_or_nothing"}
                   disabled={busy}
                   variant="default"
