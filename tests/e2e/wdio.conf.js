@@ -130,6 +130,10 @@ export const config = {
     }
     cleanUpOnExit();
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kakehashi-e2e-'));
+    // Where the native save dialog "saves" (KAKEHASHI_TEST_SAVE_DIR, read by the app); specs read
+    // the files back from the same variable in this worker's environment.
+    process.env.KAKEHASHI_TEST_SAVE_DIR = path.join(dataDir, 'saved');
+    fs.mkdirSync(process.env.KAKEHASHI_TEST_SAVE_DIR);
     const spec = path.basename(fileURLToPath(specs[0])).replace(/\.e2e\.js$/, '');
     const logFile = path.join(logDir, `${spec}.driver.log`);
     const log = fs.openSync(logFile, 'w');
