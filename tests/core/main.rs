@@ -1,6 +1,7 @@
 //! The core's integration tests: the public use cases against real encrypted databases in
 //! temp directories. One binary; each module is one area of behaviour.
 
+mod campaigns;
 mod cases;
 mod demo;
 mod export;

@@ -68,6 +68,7 @@ const FROZEN: &[(i64, &str)] = &[
     (1, include_str!("../../fixtures/schema/v1.sql")),
     (2, include_str!("../../fixtures/schema/v2.sql")),
     (3, include_str!("../../fixtures/schema/v3.sql")),
+    (4, include_str!("../../fixtures/schema/v4.sql")),
 ];
 
 #[test]

@@ -6,6 +6,7 @@
 //! Errors are printed in Japanese (or English with `--lang en`) with a non-zero exit code
 //! per kind: 2 validation, 3 not found, 4 conflict, 5 locked, 6 i/o, 1 internal.
 
+mod campaigns;
 mod cases;
 mod providers;
 
@@ -62,6 +63,9 @@ enum Command {
     /// The resource directory: import and list providers
     #[command(subcommand)]
     Providers(providers::ProvidersCommand),
+    /// Survey campaigns: start one, follow its progress, list whom to chase
+    #[command(subcommand)]
+    Campaigns(campaigns::CampaignsCommand),
     /// Fill the database with a deterministic synthetic dataset
     Demo {
         #[arg(long)]
@@ -186,6 +190,10 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Error> {
         Command::Providers(command) => {
             let mut registry = unlock(&vault)?;
             providers::run(&mut registry, command, lang)?;
+        }
+        Command::Campaigns(command) => {
+            let mut registry = unlock(&vault)?;
+            campaigns::run(&mut registry, command)?;
         }
         Command::Demo {
             seed,

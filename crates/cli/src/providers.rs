@@ -1,11 +1,11 @@
 //! `kakehashi providers …`: the resource directory from the command line.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use clap::Subcommand;
+use clap::{Subcommand, ValueEnum};
 use kakehashi::io::{Encoding, Mapping};
 use kakehashi::providers::ProviderSearch;
-use kakehashi::providers::export::{CsvEncoding, ExportOptions};
+use kakehashi::providers::export::{CsvEncoding, ExportFormat, ExportOptions, ExportSummary};
 use kakehashi::providers::import::{ImportMode, ImportOptions};
 use kakehashi::{Error, Lang, Registry};
 
@@ -31,11 +31,14 @@ pub enum ProvidersCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Export the directory as CSV: everything, or with --public only the consented parts
+    /// Export the directory: everything (csv, xlsx), or with --public only the consented
+    /// parts (csv, geojson, kml, html)
     Export {
         #[arg(long)]
         public: bool,
-        /// utf8 (with BOM, default) or sjis
+        #[arg(long, value_enum, default_value_t = FormatArg::Csv)]
+        format: FormatArg,
+        /// CSV only: utf8 (with BOM, default) or sjis
         #[arg(long, default_value = "utf8")]
         encoding: String,
         #[arg(long)]
@@ -116,6 +119,7 @@ pub fn run(registry: &mut Registry, command: ProvidersCommand, lang: Lang) -> Re
         }
         ProvidersCommand::Export {
             public,
+            format,
             encoding,
             out,
         } => {
@@ -131,19 +135,13 @@ pub fn run(registry: &mut Registry, command: ProvidersCommand, lang: Lang) -> Re
                     ));
                 }
             };
-            // Written beside the target and renamed over it: a failed export leaves no half file.
-            let io = |source| Error::Io {
-                path: out.clone(),
-                source,
+            let options = ExportOptions {
+                public,
+                encoding,
+                format: format.into(),
             };
-            let tmp = out.with_extension("partial");
-            let mut file = std::io::BufWriter::new(std::fs::File::create(&tmp).map_err(io)?);
-            let rows =
-                registry.export_providers_csv(&mut file, &ExportOptions { public, encoding })?;
-            std::io::Write::flush(&mut file).map_err(io)?;
-            drop(file);
-            std::fs::rename(&tmp, &out).map_err(io)?;
-            println!("{rows}");
+            let summary = export_to_file(registry, &options, &out)?;
+            println!("{}", summary_line(&summary, &out, lang));
             Ok(())
         }
         ProvidersCommand::List { query, limit, json } => {
@@ -167,6 +165,127 @@ pub fn run(registry: &mut Registry, command: ProvidersCommand, lang: Lang) -> Re
                 println!("{} / {}", result.rows.len(), result.total);
             }
             Ok(())
+        }
+    }
+}
+
+/// `--format`: the file format of an export.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum FormatArg {
+    Csv,
+    Xlsx,
+    Geojson,
+    Kml,
+    Html,
+}
+
+impl From<FormatArg> for ExportFormat {
+    fn from(f: FormatArg) -> ExportFormat {
+        match f {
+            FormatArg::Csv => ExportFormat::Csv,
+            FormatArg::Xlsx => ExportFormat::Xlsx,
+            FormatArg::Geojson => ExportFormat::GeoJson,
+            FormatArg::Kml => ExportFormat::Kml,
+            FormatArg::Html => ExportFormat::Html,
+        }
+    }
+}
+
+/// Exports into a hidden file beside `out` and renames it over `out` once complete, so a
+/// failed export leaves neither a half file nor a changed `out`.
+fn export_to_file(
+    registry: &Registry,
+    options: &ExportOptions,
+    out: &Path,
+) -> Result<ExportSummary, Error> {
+    let io = |source| Error::Io {
+        path: out.to_path_buf(),
+        source,
+    };
+    let name = out.file_name().ok_or_else(|| {
+        io(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "not a file name",
+        ))
+    })?;
+    let tmp = out.with_file_name(format!(
+        ".{}.{}.partial",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    let result = (|| {
+        let file = std::fs::File::create(&tmp).map_err(io)?;
+        let mut writer = std::io::BufWriter::new(file);
+        let summary = registry.export_providers(options, &stamp(), &mut writer)?;
+        let file = writer.into_inner().map_err(|e| io(e.into_error()))?;
+        file.sync_all().map_err(io)?;
+        drop(file);
+        std::fs::rename(&tmp, out).map_err(io)?;
+        Ok(summary)
+    })();
+    if result.is_err() {
+        // Nothing to do if it was never created.
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// One line: what was written where, and what was left out.
+fn summary_line(s: &ExportSummary, out: &Path, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => {
+            let mut notes = Vec::new();
+            if s.left_out > 0 {
+                notes.push(format!(
+                    "座標がないか住所が非公開の{}件は地図に含めていません",
+                    s.left_out
+                ));
+            }
+            if s.not_public > 0 {
+                notes.push(format!(
+                    "公開に同意していない{}件は含めていません",
+                    s.not_public
+                ));
+            }
+            format!(
+                "{}{}: {}件を {} に書き出しました{}",
+                if s.public { "公開用" } else { "内部用" },
+                s.format.label(),
+                s.providers,
+                out.display(),
+                if notes.is_empty() {
+                    String::new()
+                } else {
+                    format!("（{}）", notes.join("、"))
+                }
+            )
+        }
+        Lang::En => {
+            let mut notes = Vec::new();
+            if s.left_out > 0 {
+                notes.push(format!(
+                    "{} without coordinates or a public address left off the map",
+                    s.left_out
+                ));
+            }
+            if s.not_public > 0 {
+                notes.push(format!(
+                    "{} not consenting to publication left out",
+                    s.not_public
+                ));
+            }
+            format!(
+                "{} {}: {} providers written to {}{}",
+                if s.public { "public" } else { "internal" },
+                s.format.label(),
+                s.providers,
+                out.display(),
+                if notes.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", notes.join("; "))
+                }
+            )
         }
     }
 }

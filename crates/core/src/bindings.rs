@@ -21,7 +21,7 @@ use crate::error::{ApiError, ErrorKind, Lang};
 use crate::io::{ColumnMapping, Encoding, FieldInfo, Layout, Mapping, Severity, SourceFormat};
 use crate::municipalities::MunicipalityQuery;
 use crate::passphrase::PassphraseStrength;
-use crate::providers::export::{CsvEncoding, ExportOptions};
+use crate::providers::export::{CsvEncoding, ExportFormat, ExportOptions, ExportSummary};
 use crate::providers::import::{
     ImportMode, ImportOptions, ImportPreview, ImportProblem, ImportProgress, ImportReport,
 };
@@ -121,7 +121,9 @@ pub fn typescript() -> String {
         ImportProgress::decl(&cfg),
         ImportPreview::decl(&cfg),
         CsvEncoding::decl(&cfg),
+        ExportFormat::decl(&cfg),
         ExportOptions::decl(&cfg),
+        ExportSummary::decl(&cfg),
         // Survey campaigns
         TargetState::decl(&cfg),
         CampaignInput::decl(&cfg),

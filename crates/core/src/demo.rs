@@ -9,6 +9,10 @@ use rand::{Rng, RngCore, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 
+use crate::campaigns::TargetState;
+use crate::campaigns::write::{
+    CheckedCampaign, answer_record, insert_campaign_record, set_state_record,
+};
 use crate::cases::validate::check_child;
 use crate::cases::{ChildInput, Guardian, Residence, Sex, Weight, insert_child_record};
 use crate::domain::care_item::{
@@ -133,9 +137,13 @@ impl Registry {
             summary.care_items += care_items;
             summary.weights += weights;
         }
+        let mut providers = Vec::new();
         for _ in 0..spec.providers {
-            demo_provider(&tx, stamp, &mut rng, &places)?;
+            providers.push(demo_provider(&tx, stamp, &mut rng, &places)?);
             summary.providers += 1;
+        }
+        if !providers.is_empty() {
+            demo_campaign(&tx, stamp, &mut rng, &providers)?;
         }
         tx.commit()?;
         Ok(summary)
@@ -329,13 +337,14 @@ const MOBILITY: [Mobility; 5] = [
 ];
 
 /// One provider of a random kind near its municipality hall, with answered conditions
-/// (three-valued, so some are left unanswered) and a publication consent.
+/// (three-valued, so some are left unanswered) and a publication consent; returns its id and
+/// conditions.
 fn demo_provider(
     tx: &rusqlite::Transaction<'_>,
     stamp: &Stamp,
     rng: &mut ChaCha8Rng,
     places: &[Municipality],
-) -> Result<()> {
+) -> Result<(String, Conditions)> {
     let kind = *ProviderKind::ALL.choose(rng).expect("non-empty");
     let (_, label) = kind.code_and_label();
     let (place, place_kana) = *PLACE.choose(rng).expect("non-empty");
@@ -427,7 +436,7 @@ fn demo_provider(
             RecordSource::Manual
         },
         last_verified_on: None,
-        conditions,
+        conditions: conditions.clone(),
         publication: PublicationConsent {
             name: published,
             address: published,
@@ -438,6 +447,47 @@ fn demo_provider(
         },
     };
     let mut ids = || next_id(stamp, rng);
-    insert_provider_record(tx, stamp, &mut ids, &input, stamp.today())?;
+    let id = insert_provider_record(tx, stamp, &mut ids, &input, stamp.today())?;
+    Ok((id, conditions))
+}
+
+/// One survey campaign sent 45 days ago to up to 150 of the providers, with a realistic
+/// spread: most answered (the same conditions again), the rest sent, phoned, visited or
+/// not answering.
+fn demo_campaign(
+    tx: &rusqlite::Transaction<'_>,
+    stamp: &Stamp,
+    rng: &mut ChaCha8Rng,
+    providers: &[(String, Conditions)],
+) -> Result<()> {
+    let today = stamp.today();
+    let sent_on = today - Days::new(45);
+    let chosen: Vec<&(String, Conditions)> = providers.choose_multiple(rng, 150).collect();
+    let campaign = CheckedCampaign {
+        title: format!("{}年度 小児在宅受け入れ状況調査", sent_on.year()),
+        sent_on,
+        due_on: Some(today - Days::new(15)),
+        note: "デモデータ".into(),
+        provider_ids: chosen.iter().map(|(id, _)| id.clone()).collect(),
+    };
+    let mut ids = || next_id(stamp, rng);
+    let campaign_id = insert_campaign_record(tx, stamp, &mut ids, &campaign)?;
+    for (provider_id, conditions) in chosen {
+        let target = crate::store::campaign::find_target_of(tx, &campaign_id, provider_id)?
+            .ok_or_else(|| Error::Internal("demo target not written".into()))?;
+        let roll = rng.random_range(0..100);
+        let on = sent_on + Days::new(rng.random_range(3..=44));
+        if roll < 72 {
+            let version_id = next_id(stamp, rng);
+            answer_record(tx, stamp, &version_id, &target, None, on, conditions)?;
+        } else if roll < 90 {
+            let (state, note) = match roll {
+                72..=83 => (TargetState::Phoned, "担当者不在、折り返し待ち"),
+                84..=85 => (TargetState::Visited, "訪問時に記入を依頼"),
+                _ => (TargetState::NoAnswer, "電話に応答なし"),
+            };
+            set_state_record(tx, stamp, &target, None, state, on, note)?;
+        }
+    }
     Ok(())
 }

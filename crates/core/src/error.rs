@@ -138,6 +138,26 @@ pub enum Invalid {
         from: &'static str,
         to: &'static str,
     },
+    /// A survey campaign without any target provider.
+    NoTargets,
+    /// A provider id that is not (or no longer) in the directory.
+    UnknownProvider {
+        id: String,
+    },
+    /// A survey target's state change the campaign rules do not allow (labels of both states).
+    SurveyStateChange {
+        from: &'static str,
+        to: &'static str,
+    },
+    /// "Answered" is reached only by entering the answer.
+    AnsweredOnlyByAnswer,
+    /// The target has answered already: its answer is part of the campaign's result.
+    AlreadyAnswered,
+    /// An export format that does not exist for this audience (public or internal).
+    ExportFormatNotOffered {
+        format: &'static str,
+        public: bool,
+    },
 }
 
 /// The core's internal error.
@@ -506,6 +526,34 @@ fn invalid_message(problem: &Invalid, lang: Lang) -> String {
         Invalid::StatusTransition { from, to } => lang.pick(
             format!("「{from}」から「{to}」には変更できません。"),
             format!("A case cannot move from 「{from}」 to 「{to}」."),
+        ),
+        Invalid::NoTargets => lang.pick(
+            "調査の対象にする事業所を1つ以上選んでください。".into(),
+            "Choose at least one provider to survey.".into(),
+        ),
+        Invalid::UnknownProvider { id } => lang.pick(
+            format!("事業所 {id} が見つかりません。削除された可能性があります。一覧から選び直してください。"),
+            format!("Provider {id} was not found; it may have been deleted. Choose again from the list."),
+        ),
+        Invalid::SurveyStateChange { from, to } => lang.pick(
+            format!("調査の状況を「{from}」から「{to}」には変更できません。"),
+            format!("A survey target cannot move from 「{from}」 to 「{to}」."),
+        ),
+        Invalid::AnsweredOnlyByAnswer => lang.pick(
+            "「回答済み」にするには、回答の入力から回答内容を記録してください。".into(),
+            "A target becomes answered only by entering its answer.".into(),
+        ),
+        Invalid::AlreadyAnswered => lang.pick(
+            "この事業所は既に回答済みです。回答の訂正は事業所のページで受け入れ条件を記録してください。".into(),
+            "This provider has already answered. Correct the answer by recording its conditions on the provider's page.".into(),
+        ),
+        Invalid::ExportFormatNotOffered { format, public: true } => lang.pick(
+            format!("{format}は内部用の書き出しだけで選べます。公開用はCSV・GeoJSON・KML・HTMLから選んでください。"),
+            format!("{format} is only for the internal export. For the public directory choose CSV, GeoJSON, KML or HTML."),
+        ),
+        Invalid::ExportFormatNotOffered { format, public: false } => lang.pick(
+            format!("{format}は公開用の書き出しだけで選べます。内部用はCSVかXLSXを選んでください。"),
+            format!("{format} is only for the public directory. For the internal export choose CSV or XLSX."),
         ),
         Invalid::DetailNotApplicable => lang.pick(
             "この医療的ケアには入力できない項目です。".into(),

@@ -15,6 +15,7 @@
 //! ([`municipalities`], [`demo`]).
 
 pub mod bindings;
+pub mod campaigns;
 pub mod cases;
 pub mod demo;
 pub mod domain;

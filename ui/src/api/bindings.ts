@@ -563,8 +563,109 @@ fields: Array<FieldInfo>, };
 
 export type CsvEncoding = "utf8_bom" | "shift_jis";
 
+export type ExportFormat = "csv" | "xlsx" | "geojson" | "kml" | "html";
+
 export type ExportOptions = { 
 /**
  * Only providers that consented to publish their name, and of each only the consented parts.
  */
-public: boolean, encoding: CsvEncoding, };
+public: boolean, 
+/**
+ * CSV only; the other formats are always Unicode (UTF-8).
+ */
+encoding: CsvEncoding, 
+/**
+ * CSV when absent.
+ */
+format: ExportFormat, };
+
+export type ExportSummary = { format: ExportFormat, public: boolean, 
+/**
+ * Providers written: rows, map features or placemarks.
+ */
+providers: number, 
+/**
+ * Public providers left off a map (GeoJSON, KML) because the file would need their location
+ * and they have no coordinates or did not consent to publish their address. 0 otherwise.
+ */
+left_out: number, 
+/**
+ * Providers not in a public export at all: they did not consent to publish their name.
+ * 0 for internal exports.
+ */
+not_public: number, };
+
+export type TargetState = "sent" | "phoned" | "visited" | "no_answer" | "answered";
+
+export type CampaignInput = { 
+/**
+ * e.g. 「令和8年度 小児在宅受け入れ状況調査」, at most 100 characters
+ */
+title: string, 
+/**
+ * ISO date the survey was sent; not in the future
+ */
+sent_on: string, 
+/**
+ * ISO date answers are due; not before `sent_on`
+ */
+due_on: string | null, note: string, 
+/**
+ * The providers surveyed (duplicates are ignored); at least one
+ */
+provider_ids: Array<string>, };
+
+export type AddTargetsRequest = { campaign_id: string, provider_ids: Array<string>, 
+/**
+ * ISO date the survey was sent to them; defaults to today, not before the campaign's
+ */
+sent_on: string | null, };
+
+export type RemoveTargetRequest = { target_id: string, row_version: number, };
+
+export type SetTargetStateRequest = { target_id: string, row_version: number, 
+/**
+ * Any state but `answered`
+ */
+state: TargetState, 
+/**
+ * ISO date of the step; not in the future, not before the campaign was sent nor before
+ * the target's current state
+ */
+on: string, 
+/**
+ * Replaces the target's note (e.g. 「担当者不在、来週再度」)
+ */
+note: string, };
+
+export type RecordAnswerRequest = { target_id: string, row_version: number, 
+/**
+ * ISO date of the answer; not in the future, not before the campaign was sent
+ */
+answered_on: string, 
+/**
+ * The answer form; refusals name `conditions.…` like the provider's conditions form
+ */
+conditions: Conditions, };
+
+export type StateCounts = { sent: number, phoned: number, visited: number, no_answer: number, answered: number, };
+
+export type CampaignSummary = { id: string, row_version: number, title: string, sent_on: string, due_on: string | null, note: string, counts: StateCounts, 
+/**
+ * Every live target, whatever its state
+ */
+total: number, 
+/**
+ * `counts.answered` of `total`, in whole percent
+ */
+answered_percent: number, created_at: string, updated_at: string, };
+
+export type CampaignTarget = { id: string, row_version: number, provider_id: string, provider_name: string, provider_kana: string, provider_kind: ProviderKind, municipality_name: string, phone: string, state: TargetState, 
+/**
+ * ISO date the current state was reached
+ */
+state_on: string, answered_on: string | null, note: string, };
+
+export type CampaignDetail = { campaign: CampaignSummary, targets: Array<CampaignTarget>, };
+
+export type ChaseRow = { target_id: string, provider_id: string, name: string, kana: string, kind: ProviderKind, municipality_name: string, phone: string, fax: string, contact_person: string, state: TargetState, state_on: string, note: string, };

@@ -79,58 +79,70 @@ impl Registry {
         request: &RecordConditionsRequest,
         stamp: &Stamp,
     ) -> Result<ProviderDetail> {
-        let mut conditions = request.conditions.clone();
-        let conn = &self.conn;
-        check_conditions("conditions", &mut conditions, &|code| {
-            crate::store::municipality::exists(conn, code)
-        })?;
-        let answered_on = parse_date("answered_on", &request.answered_on)?;
-        if answered_on > stamp.today() {
-            return Err(Error::invalid("answered_on", Invalid::DateInFuture));
-        }
-        let stored = table::find(&self.conn, &request.id)?.ok_or_else(|| not_found(&request.id))?;
         let tx = self.conn.transaction()?;
-        insert_version(
-            &tx,
-            stamp,
-            &new_id(stamp),
-            &request.id,
-            answered_on,
-            request.source,
-            &conditions,
-        )?;
-        // The row's copy follows the newest answer, whatever order answers are entered in.
-        let latest = table::condition_versions(&tx, &request.id)?
-            .pop()
-            .map(|(v, _, _)| v.conditions)
-            .unwrap_or_default();
-        let latest: Conditions = serde_json::from_value(latest).unwrap_or_default();
-        let mut cols = rows::Columns::new();
-        cols.insert(
-            "conditions".into(),
-            serde_json::to_value(&latest)
-                .expect("plain data")
-                .to_string()
-                .into(),
-        );
-        cols.insert(
-            "accepts_children".into(),
-            answer_code(latest.accepts_children).into(),
-        );
-        cols.insert(
-            "around_the_clock".into(),
-            answer_code(latest.around_the_clock).into(),
-        );
-        cols.insert(
-            "last_verified_on".into(),
-            answered_on.max(verified(&stored.row)).to_string().into(),
-        );
-        if !rows::update(&tx, stamp, table::PROVIDER, &request.id, None, &cols)? {
-            rows::touch(&tx, stamp, table::PROVIDER, &request.id)?;
-        }
+        write_conditions_answer(&tx, stamp, &new_id(stamp), request)?;
         tx.commit()?;
         self.provider_detail(&request.id)
     }
+}
+
+/// Checks a conditions answer and writes it inside `tx` as the version `version_id` of
+/// provider `request.id`, keeping the provider row's copy on the newest answer. Refusals name
+/// `conditions.…` and `answered_on`, and come before anything is written.
+pub(crate) fn write_conditions_answer(
+    tx: &Transaction<'_>,
+    stamp: &Stamp,
+    version_id: &str,
+    request: &RecordConditionsRequest,
+) -> Result<()> {
+    let mut conditions = request.conditions.clone();
+    check_conditions("conditions", &mut conditions, &|code| {
+        crate::store::municipality::exists(tx, code)
+    })?;
+    let answered_on = parse_date("answered_on", &request.answered_on)?;
+    if answered_on > stamp.today() {
+        return Err(Error::invalid("answered_on", Invalid::DateInFuture));
+    }
+    let stored = table::find(tx, &request.id)?.ok_or_else(|| not_found(&request.id))?;
+    insert_version(
+        tx,
+        stamp,
+        version_id,
+        &request.id,
+        answered_on,
+        request.source,
+        &conditions,
+    )?;
+    // The row's copy follows the newest answer, whatever order answers are entered in.
+    let latest = table::condition_versions(tx, &request.id)?
+        .pop()
+        .map(|(v, _, _)| v.conditions)
+        .unwrap_or_default();
+    let latest: Conditions = serde_json::from_value(latest).unwrap_or_default();
+    let mut cols = rows::Columns::new();
+    cols.insert(
+        "conditions".into(),
+        serde_json::to_value(&latest)
+            .expect("plain data")
+            .to_string()
+            .into(),
+    );
+    cols.insert(
+        "accepts_children".into(),
+        answer_code(latest.accepts_children).into(),
+    );
+    cols.insert(
+        "around_the_clock".into(),
+        answer_code(latest.around_the_clock).into(),
+    );
+    cols.insert(
+        "last_verified_on".into(),
+        answered_on.max(verified(&stored.row)).to_string().into(),
+    );
+    if !rows::update(tx, stamp, table::PROVIDER, &request.id, None, &cols)? {
+        rows::touch(tx, stamp, table::PROVIDER, &request.id)?;
+    }
+    Ok(())
 }
 
 fn verified(row: &ProviderRow) -> NaiveDate {

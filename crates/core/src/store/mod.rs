@@ -2,6 +2,7 @@
 //! and its migrations, and one module per group of tables.
 
 pub mod audit;
+pub mod campaign;
 pub mod child;
 pub mod municipality;
 pub mod provider;
@@ -111,7 +112,7 @@ pub fn integrity_problems(conn: &Connection) -> Result<Vec<String>> {
 }
 
 /// Tables of domain records (UUIDv7 id, stamps, tombstone, row version, audited).
-pub const DOMAIN_TABLES: [&str; 9] = [
+pub const DOMAIN_TABLES: [&str; 11] = [
     "child",
     "child_care_item",
     "child_weight",
@@ -121,4 +122,6 @@ pub const DOMAIN_TABLES: [&str; 9] = [
     "score_snapshot",
     "provider",
     "provider_conditions_version",
+    "survey_campaign",
+    "survey_target",
 ];

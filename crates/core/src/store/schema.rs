@@ -13,6 +13,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_weight_history.sql"),
     include_str!("migrations/0003_case_registry.sql"),
     include_str!("migrations/0004_resource_directory.sql"),
+    include_str!("migrations/0005_campaigns.sql"),
 ];
 
 /// The schema version this build writes.
