@@ -7,6 +7,7 @@ use clap::Subcommand;
 use kakehashi::campaigns::{CampaignInput, CampaignSummary};
 use kakehashi::domain::provider_kind::ProviderKind;
 use kakehashi::error::Invalid;
+use kakehashi::io::write_atomically;
 use kakehashi::providers::ProviderSearch;
 use kakehashi::{Error, Registry};
 
@@ -132,24 +133,8 @@ pub fn run(registry: &mut Registry, command: CampaignsCommand) -> Result<(), Err
             }
         }
         CampaignsCommand::Chase { id, out } => {
-            // Written beside the target and renamed over it: a failed export leaves no half file.
-            let io = |source| Error::Io {
-                path: out.clone(),
-                source,
-            };
-            let tmp = out.with_extension("partial");
-            let mut file = std::io::BufWriter::new(std::fs::File::create(&tmp).map_err(io)?);
-            let written = registry.export_chase_list_csv(&id, &mut file);
-            let flushed = std::io::Write::flush(&mut file).map_err(io);
-            drop(file);
-            let rows = match (written, flushed) {
-                (Ok(rows), Ok(())) => rows,
-                (Err(e), _) | (_, Err(e)) => {
-                    let _ = std::fs::remove_file(&tmp);
-                    return Err(e);
-                }
-            };
-            std::fs::rename(&tmp, &out).map_err(io)?;
+            // A failed export leaves no half file and the earlier file as it was.
+            let rows = write_atomically(&out, |w| registry.export_chase_list_csv(&id, w))?;
             println!("{rows}");
         }
     }

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use clap::{Subcommand, ValueEnum};
-use kakehashi::io::{Encoding, Mapping};
+use kakehashi::io::{Encoding, Mapping, write_atomically};
 use kakehashi::providers::ProviderSearch;
 use kakehashi::providers::export::{CsvEncoding, ExportFormat, ExportOptions, ExportSummary};
 use kakehashi::providers::import::{ImportMode, ImportOptions};
@@ -191,43 +191,13 @@ impl From<FormatArg> for ExportFormat {
     }
 }
 
-/// Exports into a hidden file beside `out` and renames it over `out` once complete, so a
-/// failed export leaves neither a half file nor a changed `out`.
+/// Exports whole or not at all (see [`write_atomically`]).
 fn export_to_file(
     registry: &Registry,
     options: &ExportOptions,
     out: &Path,
 ) -> Result<ExportSummary, Error> {
-    let io = |source| Error::Io {
-        path: out.to_path_buf(),
-        source,
-    };
-    let name = out.file_name().ok_or_else(|| {
-        io(std::io::Error::new(
-            std::io::ErrorKind::InvalidInput,
-            "not a file name",
-        ))
-    })?;
-    let tmp = out.with_file_name(format!(
-        ".{}.{}.partial",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let result = (|| {
-        let file = std::fs::File::create(&tmp).map_err(io)?;
-        let mut writer = std::io::BufWriter::new(file);
-        let summary = registry.export_providers(options, &stamp(), &mut writer)?;
-        let file = writer.into_inner().map_err(|e| io(e.into_error()))?;
-        file.sync_all().map_err(io)?;
-        drop(file);
-        std::fs::rename(&tmp, out).map_err(io)?;
-        Ok(summary)
-    })();
-    if result.is_err() {
-        // Nothing to do if it was never created.
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
+    write_atomically(out, |w| registry.export_providers(options, &stamp(), w))
 }
 
 /// One line: what was written where, and what was left out.

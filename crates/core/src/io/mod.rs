@@ -31,6 +31,7 @@ pub mod mapping;
 pub mod open_data;
 pub mod problem;
 pub mod provider_rows;
+pub mod save;
 pub mod table;
 pub mod xlsx;
 
@@ -42,4 +43,5 @@ pub use mapping::{
 pub use open_data::OPEN_DATA_HEADERS;
 pub use problem::{FileError, Problem, RowProblem, Severity};
 pub use provider_rows::{MappedRow, RowMapper, RowResult, parse_kind, provider_rows};
+pub use save::write_atomically;
 pub use table::{CellNote, CellNoteKind, Limits, Row, Table, TableOptions};
