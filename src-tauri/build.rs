@@ -27,6 +27,7 @@ const COMMANDS: &[&str] = &[
     "preview_import_file",
     "run_import",
     "cancel_import",
+    "export_directory",
 ];
 
 fn main() {

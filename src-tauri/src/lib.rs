@@ -4,6 +4,7 @@
 mod case_commands;
 mod commands;
 mod dialog;
+mod export_commands;
 mod import_commands;
 mod provider_commands;
 mod state;
@@ -57,6 +58,7 @@ pub fn run() {
             import_commands::preview_import_file,
             import_commands::run_import,
             import_commands::cancel_import,
+            export_commands::export_directory,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -21,7 +21,9 @@ use crate::error::{ApiError, ErrorKind, Lang};
 use crate::io::{ColumnMapping, Encoding, FieldInfo, Layout, Mapping, Severity, SourceFormat};
 use crate::municipalities::MunicipalityQuery;
 use crate::passphrase::PassphraseStrength;
-use crate::providers::export::{CsvEncoding, ExportFormat, ExportOptions, ExportSummary};
+use crate::providers::export::{
+    CsvEncoding, ExportDone, ExportFormat, ExportOptions, ExportSummary,
+};
 use crate::providers::import::{
     ImportMode, ImportOptions, ImportPreview, ImportProblem, ImportProgress, ImportReport,
 };
@@ -124,6 +126,7 @@ pub fn typescript() -> String {
         ExportFormat::decl(&cfg),
         ExportOptions::decl(&cfg),
         ExportSummary::decl(&cfg),
+        ExportDone::decl(&cfg),
         // Survey campaigns
         TargetState::decl(&cfg),
         CampaignInput::decl(&cfg),

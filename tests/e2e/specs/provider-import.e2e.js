@@ -11,6 +11,7 @@
 //   No other visiting nursing station is in or serves 川越市. So the filter finds かわせみ only.
 //   かわせみ's 担当者 is 「髙橋 美和」, which must not be imported once the column is unmapped.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -159,5 +160,30 @@ describe('provider import: the Shift_JIS survey sample, one mapping fixed, the g
     const text = await browser.execute((node) => node.innerText, await page);
     assert.ok(text.includes('048-200-1000'), 'the phone number was imported');
     assert.ok(!text.includes('髙橋'), 'the contact person was left out');
+  });
+
+  it('exports the public directory as one web page with only the consented providers', async () => {
+    // By hand from the fixture: 6 of the 25 rows say × for 公開（名称）, among them
+    // 浦和みどり訪問看護ステーション (049-203-1333); so 19 providers go on the public page.
+    await (await shown('nav-providers')).click();
+    await (await shown('export-open')).click();
+    const dialog = await $('[role="dialog"]');
+    await dialog.waitForDisplayed();
+    await (await dialog.$('label=ウェブページ（HTML）')).click();
+    await screenshotWhenShowing('provider-export', dialog, '事業所一覧の書き出し');
+    await clickCentered(await shown('export-save'));
+    const done = await shown('export-done', 60_000);
+    const file = `事業所一覧_公開用_${await browser.execute(() => {
+      const d = new Date(Date.now() + 9 * 3600_000);
+      return d.toISOString().slice(0, 10);
+    })}.html`;
+    await waitForText(done, `公開用のウェブページ（HTML）を「${file}」に保存しました（19件）。`);
+    await waitForText(byTestId('export-not-public'), '6件');
+
+    const html = fs.readFileSync(path.join(process.env.KAKEHASHI_TEST_SAVE_DIR, file), 'utf8');
+    assert.ok(html.includes('かわせみ訪問看護ステーション') && html.includes('048-200-1000'));
+    assert.ok(!html.includes('浦和みどり訪問看護ステーション'), 'a provider without name consent is left out');
+    assert.ok(!html.includes('049-203-1333'), 'nor is its phone number anywhere');
+    assert.ok(!/(src|href)\s*=\s*["']?https?:/i.test(html), 'the page loads nothing from elsewhere');
   });
 });

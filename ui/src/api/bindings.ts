@@ -595,6 +595,8 @@ left_out: number,
  */
 not_public: number, };
 
+export type ExportDone = { file_name: string, summary: ExportSummary, };
+
 export type TargetState = "sent" | "phoned" | "visited" | "no_answer" | "answered";
 
 export type CampaignInput = { 

@@ -7,6 +7,8 @@ import type {
   ConditionsAsOf,
   ConditionsVersion,
   Encoding,
+  ExportDone,
+  ExportOptions,
   ImportOptions,
   ImportPreview,
   ImportProgress,
@@ -56,3 +58,7 @@ export function runImport(
 
 /** Stops the running import; it then answers with `cancelled` and has written nothing. */
 export const cancelImport = (): Promise<void> => call("cancel_import");
+
+/** Asks where to save (native dialog), then exports the directory; null when cancelled. */
+export const exportDirectory = (input: ExportOptions): Promise<ExportDone | null> =>
+  call("export_directory", { input });

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { parseAgeMonths } from "../limits";
+import { ExportButton } from "./ExportButton";
 import { EMPTY_FILTER_INPUT, type FilterInput, ProviderFilters } from "./ProviderFilters";
 import { ProviderTable } from "./ProviderTable";
 import {
@@ -59,6 +60,7 @@ export function ProviderListPage() {
           {t("providerList.title")}
         </Title>
         <Group gap="sm">
+          <ExportButton />
           <Button
             component={Link}
             to="/providers/import"

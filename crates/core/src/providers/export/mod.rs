@@ -116,6 +116,44 @@ pub struct ExportOptions {
     pub format: ExportFormat,
 }
 
+impl ExportOptions {
+    /// Refuses a format the audience does not have (internal KML, public XLSX…) on `format`.
+    pub fn check(&self) -> Result<()> {
+        if self.format.is_offered(self.public) {
+            Ok(())
+        } else {
+            Err(Error::invalid(
+                "format",
+                Invalid::ExportFormatNotOffered {
+                    format: self.format.label(),
+                    public: self.public,
+                },
+            ))
+        }
+    }
+
+    /// The file name the save dialog suggests, e.g. `事業所一覧_公開用_2026-11-24.html`.
+    pub fn file_name(&self, today: chrono::NaiveDate) -> String {
+        let audience = if self.public {
+            "公開用"
+        } else {
+            "内部用"
+        };
+        format!(
+            "事業所一覧_{audience}_{}.{}",
+            today.format("%Y-%m-%d"),
+            self.format.extension()
+        )
+    }
+}
+
+/// What the app's export answers: the saved file's name (never its folder) and the counts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ExportDone {
+    pub file_name: String,
+    pub summary: ExportSummary,
+}
+
 /// What an export wrote, for a line such as 「123件を書き出しました（地図に載せられない3件は含めていません）」.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
 pub struct ExportSummary {
@@ -164,15 +202,7 @@ impl Registry {
         stamp: &Stamp,
         out: &mut dyn Write,
     ) -> Result<ExportSummary> {
-        if !options.format.is_offered(options.public) {
-            return Err(Error::invalid(
-                "format",
-                Invalid::ExportFormatNotOffered {
-                    format: options.format.label(),
-                    public: options.public,
-                },
-            ));
-        }
+        options.check()?;
         let mut summary = ExportSummary {
             format: options.format,
             public: options.public,
