@@ -5,8 +5,10 @@
 //! 事業所番号, else on folded name + address, and only the fields the file maps are compared.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
 use std::path::Path;
 
+use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -130,50 +132,82 @@ pub fn preview_import(path: &Path, encoding: Encoding) -> Result<ImportPreview> 
     })
 }
 
-/// Existing providers by the keys a row is matched on.
+/// Finds the stored provider an incoming row is: by 事業所番号 through the database's unique
+/// index, else by folded name + address. The latter keeps only a 64-bit hash of the pair and the
+/// id's 16 bytes per provider (a few MB for a national directory, where whole strings took
+/// ~350 bytes a row) and checks the stored row on a hit, so a hash collision is never a match.
 struct Index {
-    by_business_number: HashMap<String, String>,
-    by_name_address: HashMap<(String, String), String>,
+    by_name_address: HashMap<u64, u128>,
+}
+
+fn name_address_key(name: &str, address: &str) -> u64 {
+    let mut h = std::hash::DefaultHasher::new();
+    fold(name).hash(&mut h);
+    fold(address).hash(&mut h);
+    h.finish()
 }
 
 impl Index {
     fn load(conn: &rusqlite::Connection) -> Result<Index> {
         let mut index = Index {
-            by_business_number: HashMap::new(),
             by_name_address: HashMap::new(),
         };
-        let mut stmt = conn.prepare(
-            "SELECT id, business_number, name, address FROM provider WHERE deleted_at IS NULL",
-        )?;
+        let mut stmt =
+            conn.prepare("SELECT id, name, address FROM provider WHERE deleted_at IS NULL")?;
         let rows = stmt.query_map([], |r| {
             Ok((
                 r.get::<_, String>(0)?,
-                r.get::<_, Option<String>>(1)?,
+                r.get::<_, String>(1)?,
                 r.get::<_, String>(2)?,
-                r.get::<_, String>(3)?,
             ))
         })?;
         for row in rows {
-            let (id, number, name, address) = row?;
-            index.add(&id, number.as_deref(), &name, &address);
+            let (id, name, address) = row?;
+            index.add(&id, &name, &address);
         }
         Ok(index)
     }
 
-    fn add(&mut self, id: &str, number: Option<&str>, name: &str, address: &str) {
-        if let Some(n) = number {
-            self.by_business_number
-                .insert(n.to_string(), id.to_string());
+    fn add(&mut self, id: &str, name: &str, address: &str) {
+        // Every id is a UUID (record::new_id); one that is not can still match by number.
+        if let Ok(uuid) = uuid::Uuid::parse_str(id) {
+            self.by_name_address
+                .insert(name_address_key(name, address), uuid.as_u128());
         }
-        self.by_name_address
-            .insert((fold(name), fold(address)), id.to_string());
     }
 
-    fn find(&self, p: &ProviderInput) -> Option<&String> {
-        p.business_number
-            .as_ref()
-            .and_then(|n| self.by_business_number.get(n))
-            .or_else(|| self.by_name_address.get(&(fold(&p.name), fold(&p.address))))
+    fn find(&self, conn: &rusqlite::Connection, p: &ProviderInput) -> Result<Option<String>> {
+        if let Some(number) = &p.business_number {
+            let id = conn
+                .query_row(
+                    "SELECT id FROM provider WHERE business_number = ?1 AND deleted_at IS NULL",
+                    [number],
+                    |r| r.get::<_, String>(0),
+                )
+                .optional()?;
+            if id.is_some() {
+                return Ok(id);
+            }
+        }
+        let Some(&bits) = self
+            .by_name_address
+            .get(&name_address_key(&p.name, &p.address))
+        else {
+            return Ok(None);
+        };
+        let id = uuid::Uuid::from_u128(bits).to_string();
+        let stored: Option<(String, String)> = conn
+            .query_row(
+                "SELECT name, address FROM provider WHERE id = ?1 AND deleted_at IS NULL",
+                [&id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        Ok(stored
+            .filter(|(name, address)| {
+                fold(name) == fold(&p.name) && fold(address) == fold(&p.address)
+            })
+            .map(|_| id))
     }
 }
 
@@ -306,7 +340,7 @@ impl Registry {
                 continue;
             }
             let incoming = mapped_row.provider;
-            match index.find(&incoming).cloned() {
+            match index.find(&tx, &incoming)? {
                 Some(id) => {
                     let stored = table::find(&tx, &id)?
                         .ok_or_else(|| crate::providers::write::not_found(&id))?;
@@ -322,12 +356,7 @@ impl Registry {
                 None => {
                     let mut ids = || new_id(stamp);
                     let id = insert_provider_record(&tx, stamp, &mut ids, &incoming, today)?;
-                    index.add(
-                        &id,
-                        incoming.business_number.as_deref(),
-                        &incoming.name,
-                        &incoming.address,
-                    );
+                    index.add(&id, &incoming.name, &incoming.address);
                     report.new += 1;
                 }
             }
