@@ -27,6 +27,14 @@ const COMMANDS: &[&str] = &[
     "preview_import_file",
     "run_import",
     "cancel_import",
+    "create_campaign",
+    "add_campaign_targets",
+    "set_target_state",
+    "record_survey_answer",
+    "list_campaigns",
+    "get_campaign",
+    "chase_list",
+    "save_chase_list",
     "export_directory",
 ];
 

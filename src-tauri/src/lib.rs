@@ -1,6 +1,7 @@
 //! Kakehashi's desktop shell: one window serving the bundled UI, and the IPC commands over
 //! the core. The data directory is the OS app-data folder, or `KAKEHASHI_DATA_DIR` (tests).
 
+mod campaign_commands;
 mod case_commands;
 mod commands;
 mod dialog;
@@ -58,6 +59,14 @@ pub fn run() {
             import_commands::preview_import_file,
             import_commands::run_import,
             import_commands::cancel_import,
+            campaign_commands::create_campaign,
+            campaign_commands::add_campaign_targets,
+            campaign_commands::set_target_state,
+            campaign_commands::record_survey_answer,
+            campaign_commands::list_campaigns,
+            campaign_commands::get_campaign,
+            campaign_commands::chase_list,
+            campaign_commands::save_chase_list,
             export_commands::export_directory,
         ])
         .run(tauri::generate_context!())

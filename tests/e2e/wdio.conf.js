@@ -53,6 +53,7 @@ async function waitForPort(port, child, timeoutMs) {
 const repoRoot = path.resolve(here, '..', '..');
 const OPEN_FILE_BY_SPEC = {
   'provider-import': path.join(repoRoot, 'fixtures', 'providers', 'survey-sample.sjis.csv'),
+  'survey-campaign': path.join(repoRoot, 'fixtures', 'providers', 'survey-sample.utf8.csv'),
 };
 
 // State of this worker (one spec file): its driver and its data directory.

@@ -5,8 +5,9 @@
 use ts_rs::{Config, TS};
 
 use crate::campaigns::{
-    AddTargetsRequest, CampaignDetail, CampaignInput, CampaignSummary, CampaignTarget, ChaseRow,
-    RecordAnswerRequest, RemoveTargetRequest, SetTargetStateRequest, StateCounts, TargetState,
+    AddTargetsRequest, CampaignDetail, CampaignInput, CampaignSummary, CampaignTarget,
+    ChaseListSaved, ChaseRow, RecordAnswerRequest, RemoveTargetRequest, SetTargetStateRequest,
+    StateCounts, TargetState,
 };
 use crate::cases::*;
 use crate::domain::care_item::{
@@ -139,6 +140,7 @@ pub fn typescript() -> String {
         CampaignTarget::decl(&cfg),
         CampaignDetail::decl(&cfg),
         ChaseRow::decl(&cfg),
+        ChaseListSaved::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by crates/core/src/bindings.rs (ts-rs). Do not edit.\n\

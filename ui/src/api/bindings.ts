@@ -671,3 +671,5 @@ state_on: string, answered_on: string | null, note: string, };
 export type CampaignDetail = { campaign: CampaignSummary, targets: Array<CampaignTarget>, };
 
 export type ChaseRow = { target_id: string, provider_id: string, name: string, kana: string, kind: ProviderKind, municipality_name: string, phone: string, fax: string, contact_person: string, state: TargetState, state_on: string, note: string, };
+
+export type ChaseListSaved = { file_name: string, rows: number, };

@@ -12,6 +12,7 @@ import type {
 import { call } from "./call";
 
 export type * from "./bindings";
+export * from "./campaigns";
 export * from "./cases";
 export { isApiError, toApiError } from "./error";
 export * from "./providers";

@@ -1,6 +1,8 @@
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import type { Lang } from "../api/bindings";
+import campaignsEn from "./campaigns.en.json";
+import campaignsJa from "./campaigns.ja.json";
 import casesEn from "./cases.en.json";
 import casesJa from "./cases.ja.json";
 import en from "./en.json";
@@ -8,10 +10,10 @@ import ja from "./ja.json";
 import providersEn from "./providers.en.json";
 import providersJa from "./providers.ja.json";
 
-// The case registry's and the resource directory's strings live in their own files to keep each
-// one readable.
-const jaStrings = { ...ja, ...casesJa, ...providersJa };
-const enStrings = { ...en, ...casesEn, ...providersEn };
+// The case registry's, the resource directory's and the survey campaigns' strings live in their
+// own files to keep each one readable.
+const jaStrings = { ...ja, ...casesJa, ...providersJa, ...campaignsJa };
+const enStrings = { ...en, ...casesEn, ...providersEn, ...campaignsEn };
 
 export const LANGS: readonly Lang[] = ["ja", "en"];
 export const DEFAULT_LANG: Lang = "ja";

@@ -6,6 +6,9 @@ import { Navigate, Route, Routes } from "react-router";
 import { lock } from "../api";
 import { LanguageSwitch } from "../app/LanguageSwitch";
 import { useApplyStatus } from "../app/status";
+import { CampaignListPage } from "../campaigns/list/CampaignListPage";
+import { NewCampaignPage } from "../campaigns/new/NewCampaignPage";
+import { CampaignPage } from "../campaigns/page/CampaignPage";
 import { EditCasePage } from "../cases/form/EditCasePage";
 import { NewCasePage } from "../cases/form/NewCasePage";
 import { CaseListPage } from "../cases/list/CaseListPage";
@@ -88,6 +91,9 @@ export function Shell({ dataDir }: { dataDir: string }) {
           <Route path={`${areaPath("providers")}/import`} element={<ImportPage />} />
           <Route path={`${areaPath("providers")}/:id`} element={<ProviderPage />} />
           <Route path={`${areaPath("providers")}/:id/edit`} element={<EditProviderPage />} />
+          <Route path={areaPath("surveys")} element={<CampaignListPage />} />
+          <Route path={`${areaPath("surveys")}/new`} element={<NewCampaignPage />} />
+          <Route path={`${areaPath("surveys")}/:id`} element={<CampaignPage />} />
           <Route path={areaPath("municipalities")} element={<MunicipalitiesPage />} />
           <Route path={areaPath("settings")} element={<SettingsPage dataDir={dataDir} />} />
           <Route path="*" element={<Navigate to={areaPath("cases")} replace />} />

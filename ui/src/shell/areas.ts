@@ -2,6 +2,7 @@
 export const AREAS = [
   { key: "cases", ready: true },
   { key: "providers", ready: true },
+  { key: "surveys", ready: true },
   { key: "planning", ready: false },
   { key: "respite", ready: false },
   { key: "disaster", ready: false },

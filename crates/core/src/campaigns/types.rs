@@ -231,6 +231,14 @@ pub struct ChaseRow {
     pub note: String,
 }
 
+/// What saving the chase list as CSV answers: the file's name (never its folder, which stays
+/// in the shell) and the providers written to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ChaseListSaved {
+    pub file_name: String,
+    pub rows: u32,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,7 +3,13 @@ import { useForm } from "@mantine/form";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { type ApiError, type ProviderDetail, recordConditions } from "../../api";
+import {
+  type ApiError,
+  type Conditions,
+  type ProviderDetail,
+  type RecordSource,
+  recordConditions,
+} from "../../api";
 import { normalizeDate, todayIso } from "../../cases/dates";
 import { DateField } from "../../cases/fields/DateField";
 import { ConditionsEditor } from "../conditions/ConditionsEditor";
@@ -13,13 +19,26 @@ import { type AnswerFormValues, conditionsValues } from "../form/values";
 import { RECORD_SOURCES } from "../kinds";
 import { PROVIDERS_KEY, providerKey } from "../useProvider";
 
-type Props = { detail: ProviderDetail; opened: boolean; onClose: () => void };
+/** A dated answer as another screen saves it (a survey target's answer). */
+export type DatedAnswer = { answered_on: string; conditions: Conditions };
+
+type Props = {
+  detail: ProviderDetail;
+  opened: boolean;
+  onClose: () => void;
+  /**
+   * Saves the answer instead of recording it on the provider (record_conditions): the survey
+   * campaign page records it as its target's answer. Its source is then the survey, so the
+   * form does not ask for one. A rejection is shown in the form like the core's own.
+   */
+  onSubmit?: (answer: DatedAnswer) => Promise<unknown>;
+};
 
 /**
  * 「回答を記録」: a survey form or a phone call entered as a new dated answer. It starts from the
  * current answers, so only what changed needs a click. Esc closes it without saving.
  */
-export function AnswerForm({ detail, opened, onClose }: Props) {
+export function AnswerForm({ detail, opened, onClose, onSubmit }: Props) {
   const { t } = useTranslation();
   return (
     <Modal
@@ -29,12 +48,12 @@ export function AnswerForm({ detail, opened, onClose }: Props) {
       size="80rem"
     >
       {/* Mounted only while open, so each opening starts from the current answers. */}
-      {opened && <AnswerFormBody detail={detail} onClose={onClose} />}
+      {opened && <AnswerFormBody detail={detail} onClose={onClose} onSubmit={onSubmit} />}
     </Modal>
   );
 }
 
-function AnswerFormBody({ detail, onClose }: { detail: ProviderDetail; onClose: () => void }) {
+function AnswerFormBody({ detail, onClose, onSubmit }: Omit<Props, "opened">) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const formRef = useRef<HTMLFormElement>(null);
@@ -49,9 +68,16 @@ function AnswerFormBody({ detail, onClose }: { detail: ProviderDetail; onClose: 
   });
   const errors = useFormErrors(form);
   const record = useMutation({
-    mutationFn: recordConditions,
-    onSuccess: (saved) => {
-      client.setQueryData(providerKey(saved.id), saved);
+    mutationFn: async ({ source, ...answer }: DatedAnswer & { source: RecordSource }) => {
+      if (onSubmit) {
+        await onSubmit(answer);
+        void client.invalidateQueries({ queryKey: providerKey(detail.id) });
+      } else {
+        const saved = await recordConditions({ id: detail.id, source, ...answer });
+        client.setQueryData(providerKey(saved.id), saved);
+      }
+    },
+    onSuccess: () => {
       void client.invalidateQueries({ queryKey: PROVIDERS_KEY });
       onClose();
     },
@@ -65,12 +91,7 @@ function AnswerFormBody({ detail, onClose }: { detail: ProviderDetail; onClose: 
     errors.clear();
     const { conditions, sent } = buildConditions(values.conditions);
     record.mutate(
-      {
-        id: detail.id,
-        answered_on: normalizeDate(values.answered_on),
-        source: values.source,
-        conditions,
-      },
+      { answered_on: normalizeDate(values.answered_on), source: values.source, conditions },
       { onError: (error: ApiError) => errors.show(error, sent) },
     );
   };
@@ -101,13 +122,15 @@ function AnswerFormBody({ detail, onClose }: { detail: ProviderDetail; onClose: 
             data-testid="answer-date"
             {...form.getInputProps("answered_on")}
           />
-          <NativeSelect
-            w={200}
-            label={t("providerPage.answerSource")}
-            data={RECORD_SOURCES.map((s) => ({ value: s, label: t(`providerSource.${s}`) }))}
-            data-testid="answer-source"
-            {...form.getInputProps("source")}
-          />
+          {!onSubmit && (
+            <NativeSelect
+              w={200}
+              label={t("providerPage.answerSource")}
+              data={RECORD_SOURCES.map((s) => ({ value: s, label: t(`providerSource.${s}`) }))}
+              data-testid="answer-source"
+              {...form.getInputProps("source")}
+            />
+          )}
         </Group>
         <ConditionsEditor
           values={form.values.conditions}
