@@ -69,6 +69,7 @@ const FROZEN: &[(i64, &str)] = &[
     (2, include_str!("../../fixtures/schema/v2.sql")),
     (3, include_str!("../../fixtures/schema/v3.sql")),
     (4, include_str!("../../fixtures/schema/v4.sql")),
+    (5, include_str!("../../fixtures/schema/v5.sql")),
 ];
 
 #[test]
@@ -126,6 +127,48 @@ fn children_written_before_schema_3_get_their_search_keys() {
     assert_eq!(
         kana, "カワゴエヒマリ",
         "folded during the upgrade so the case list finds it"
+    );
+}
+
+#[test]
+fn a_database_from_schema_5_gets_the_default_pathway_template_audited() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut old = encrypted_db(dir.path(), "v5-data.db");
+    old.execute_batch(FROZEN[4].1).unwrap();
+    store::migrate(&mut old).unwrap();
+    let (templates, tasks): (i64, i64) = old
+        .query_row(
+            "SELECT (SELECT count(*) FROM pathway_template WHERE is_default = 1),
+                    (SELECT count(*) FROM pathway_template_task)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(templates, 1, "one default template, seeded by the upgrade");
+    assert_eq!(
+        tasks,
+        kakehashi::plans::template::DEFAULT_TASKS.len() as i64,
+        "with every task of DOMAIN.md's pathway"
+    );
+    assert_eq!(
+        store::integrity_problems(&old).unwrap(),
+        Vec::<String>::new(),
+        "seeded rows have their creation audited like any other record"
+    );
+    let mut fresh = encrypted_db(dir.path(), "fresh-ids.db");
+    store::migrate(&mut fresh).unwrap();
+    let ids = |c: &rusqlite::Connection| -> Vec<String> {
+        c.prepare("SELECT id FROM pathway_template_task ORDER BY id")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect()
+    };
+    assert_eq!(
+        ids(&old),
+        ids(&fresh),
+        "the default template has the same ids everywhere, so laptops can sync it later"
     );
 }
 

@@ -8,6 +8,8 @@
 
 mod campaigns;
 mod cases;
+mod matching;
+mod plans;
 mod providers;
 
 use std::path::PathBuf;
@@ -66,6 +68,11 @@ enum Command {
     /// Survey campaigns: start one, follow its progress, list whom to chase
     #[command(subcommand)]
     Campaigns(campaigns::CampaignsCommand),
+    /// Which providers of a kind could take a child, condition by condition
+    Match(matching::MatchArgs),
+    /// Discharge plans: show a child's active plan, or start one
+    #[command(subcommand)]
+    Plans(plans::PlansCommand),
     /// Fill the database with a deterministic synthetic dataset
     Demo {
         #[arg(long)]
@@ -194,6 +201,14 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Error> {
         Command::Campaigns(command) => {
             let mut registry = unlock(&vault)?;
             campaigns::run(&mut registry, command)?;
+        }
+        Command::Match(args) => {
+            let registry = unlock(&vault)?;
+            matching::run(&registry, args, lang)?;
+        }
+        Command::Plans(command) => {
+            let mut registry = unlock(&vault)?;
+            plans::run(&mut registry, command, lang)?;
         }
         Command::Demo {
             seed,

@@ -16,12 +16,27 @@ use crate::domain::care_item::{
 };
 use crate::domain::child_status::ChildStatus;
 use crate::domain::provider_kind::ProviderKind;
+use crate::domain::role::Role;
 use crate::domain::scores::medical_care::{MedicalCareBand, MedicalCareLine, MedicalCareScore};
 use crate::domain::scores::severe::{Condition, SevereClass, SevereLine, SevereScore};
 use crate::error::{ApiError, ErrorKind, Lang};
 use crate::io::{ColumnMapping, Encoding, FieldInfo, Layout, Mapping, Severity, SourceFormat};
+use crate::matching::{
+    ConditionCheck, Criterion, HomePoint, MatchCounts, MatchOutcome, MatchRequest, MatchResult,
+    ProviderMatch, UnknownReason, UnmetReason, Verdict,
+};
 use crate::municipalities::MunicipalityQuery;
 use crate::passphrase::PassphraseStrength;
+use crate::plans::{
+    AddConferenceRequest, AddTaskRequest, AddTeamMemberRequest, Attendee, CompleteTaskRequest,
+    Conference, ConferenceInput, ConferenceKind, CreatePlanRequest, CreateReferralRequest,
+    Dashboard, DashboardRequest, DashboardTask, EndTeamMemberRequest, MoveReferralRequest,
+    MoveTargetDateRequest, PathwayTemplate, Phase, Plan, PlanChild, PlanDetail, PlanSaved,
+    PlanStatus, PlanSummary, PlanTask, Referral, ReferralEvent, ReferralStatus,
+    SaveTemplateRequest, SetPlanStatusRequest, SetTrainingRequest, TaskStatus, TeamMember,
+    TemplateTask, TemplateTaskInput, TrainingEntry, TrainingItem, TrainingLevel,
+    UpdateConferenceRequest, UpdateTaskRequest,
+};
 use crate::providers::export::{
     CsvEncoding, ExportDone, ExportFormat, ExportOptions, ExportSummary,
 };
@@ -141,6 +156,60 @@ pub fn typescript() -> String {
         CampaignDetail::decl(&cfg),
         ChaseRow::decl(&cfg),
         ChaseListSaved::decl(&cfg),
+        // Matching
+        MatchRequest::decl(&cfg),
+        Criterion::decl(&cfg),
+        UnmetReason::decl(&cfg),
+        UnknownReason::decl(&cfg),
+        Verdict::decl(&cfg),
+        ConditionCheck::decl(&cfg),
+        MatchOutcome::decl(&cfg),
+        ProviderMatch::decl(&cfg),
+        HomePoint::decl(&cfg),
+        MatchCounts::decl(&cfg),
+        MatchResult::decl(&cfg),
+        // Discharge plans
+        Role::decl(&cfg),
+        Phase::decl(&cfg),
+        PlanStatus::decl(&cfg),
+        TaskStatus::decl(&cfg),
+        ReferralStatus::decl(&cfg),
+        ConferenceKind::decl(&cfg),
+        TrainingItem::decl(&cfg),
+        TrainingLevel::decl(&cfg),
+        CreatePlanRequest::decl(&cfg),
+        MoveTargetDateRequest::decl(&cfg),
+        SetPlanStatusRequest::decl(&cfg),
+        AddTaskRequest::decl(&cfg),
+        UpdateTaskRequest::decl(&cfg),
+        CompleteTaskRequest::decl(&cfg),
+        AddTeamMemberRequest::decl(&cfg),
+        EndTeamMemberRequest::decl(&cfg),
+        CreateReferralRequest::decl(&cfg),
+        MoveReferralRequest::decl(&cfg),
+        ConferenceInput::decl(&cfg),
+        AddConferenceRequest::decl(&cfg),
+        UpdateConferenceRequest::decl(&cfg),
+        SetTrainingRequest::decl(&cfg),
+        TemplateTaskInput::decl(&cfg),
+        SaveTemplateRequest::decl(&cfg),
+        DashboardRequest::decl(&cfg),
+        Plan::decl(&cfg),
+        PlanChild::decl(&cfg),
+        PlanTask::decl(&cfg),
+        TeamMember::decl(&cfg),
+        ReferralEvent::decl(&cfg),
+        Referral::decl(&cfg),
+        Attendee::decl(&cfg),
+        Conference::decl(&cfg),
+        TrainingEntry::decl(&cfg),
+        PlanDetail::decl(&cfg),
+        PlanSaved::decl(&cfg),
+        TemplateTask::decl(&cfg),
+        PathwayTemplate::decl(&cfg),
+        DashboardTask::decl(&cfg),
+        PlanSummary::decl(&cfg),
+        Dashboard::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by crates/core/src/bindings.rs (ts-rs). Do not edit.\n\

@@ -145,6 +145,8 @@ impl Registry {
         if !providers.is_empty() {
             demo_campaign(&tx, stamp, &mut rng, &providers)?;
         }
+        // Last, so that the data above stays the same for a seed as before plans existed.
+        demo_plans(&tx, stamp, &mut rng, spec.seed)?;
         tx.commit()?;
         Ok(summary)
     }
@@ -487,6 +489,114 @@ fn demo_campaign(
                 _ => (TargetState::NoAnswer, "電話に応答なし"),
             };
             set_state_record(tx, stamp, &target, None, state, on, note)?;
+        }
+    }
+    Ok(())
+}
+
+/// Discharge plans for up to three children still in hospital (or just referred), with the
+/// target 75, 45 and 20 days away: most tasks already due are done, an MSW is in the team,
+/// and a visiting nursing station has been sent a referral (accepted for the first child).
+fn demo_plans(
+    tx: &rusqlite::Transaction<'_>,
+    stamp: &Stamp,
+    rng: &mut ChaCha8Rng,
+    seed: u64,
+) -> Result<()> {
+    use crate::plans::team::{insert_member_record, insert_referral_record, move_referral_record};
+    use crate::plans::write::{insert_plan_record, set_task_status_record};
+    use crate::plans::{ReferralStatus, TaskStatus};
+    use crate::store::plan::{self as plan_table, MemberRow, ReferralRow, TaskRow};
+
+    let Some(template_id) = plan_table::default_template_id(tx)? else {
+        return Ok(());
+    };
+    let children: Vec<String> = tx
+        .prepare(
+            "SELECT id FROM child WHERE case_number LIKE ?1 AND deleted_at IS NULL
+             AND status IN ('inpatient_planning', 'referred')
+             ORDER BY status = 'referred', case_number LIMIT 3",
+        )?
+        .query_map([format!("DEMO{seed}-%")], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    let nursing: Vec<String> = tx
+        .prepare(
+            "SELECT id FROM provider WHERE kind = 'visiting_nursing' AND deleted_at IS NULL
+             ORDER BY id",
+        )?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    let today = stamp.today();
+    for (i, child_id) in children.iter().enumerate() {
+        let target = today + Days::new([75, 45, 20][i]);
+        let mut ids = || next_id(stamp, rng);
+        let plan_id = insert_plan_record(
+            tx,
+            stamp,
+            &mut ids,
+            child_id,
+            target,
+            &template_id,
+            "デモデータ",
+        )?;
+        for task in plan_table::of_plan::<TaskRow>(tx, &plan_id)? {
+            let due = NaiveDate::parse_from_str(&task.row.due_date, "%Y-%m-%d")
+                .map_err(|_| Error::Internal("demo due date".into()))?;
+            if due < today && rng.random_bool(0.8) {
+                set_task_status_record(tx, stamp, &task.id, None, TaskStatus::Done, Some(due))?;
+            }
+        }
+        let msw = MemberRow {
+            plan_id: plan_id.clone(),
+            role: crate::domain::role::Role::Msw.code().into(),
+            provider_id: None,
+            person_name: ["大野 真理子", "新井 健太", "関根 美咲"][i].into(),
+            organisation: "（デモ）さいたま小児医療センター".into(),
+            contact: "内線 2101".into(),
+            start_date: (target - Days::new(90)).min(today).to_string(),
+            end_date: None,
+            referral_id: None,
+            note: String::new(),
+        };
+        insert_member_record(tx, stamp, &next_id(stamp, rng), &msw)?;
+        let Some(provider_id) = nursing.choose(rng).cloned() else {
+            continue;
+        };
+        let referral_id = next_id(stamp, rng);
+        let row = ReferralRow {
+            plan_id: plan_id.clone(),
+            provider_id,
+            role: crate::domain::role::Role::VisitingNurse.code().into(),
+            status: ReferralStatus::Draft.code().into(),
+            status_on: (today - Days::new(7)).to_string(),
+            sent_on: None,
+            decided_on: None,
+            start_on: Some(target.to_string()),
+            ended_on: None,
+            reason: String::new(),
+            note: String::new(),
+        };
+        insert_referral_record(tx, stamp, &referral_id, &row)?;
+        let steps: &[(ReferralStatus, u64)] = if i == 0 {
+            &[(ReferralStatus::Sent, 5), (ReferralStatus::Accepted, 2)]
+        } else {
+            &[(ReferralStatus::Sent, 3)]
+        };
+        for &(status, days_ago) in steps {
+            let referral = plan_table::find::<ReferralRow>(tx, &referral_id)?
+                .ok_or_else(|| Error::Internal("demo referral not written".into()))?;
+            let member_id = next_id(stamp, rng);
+            move_referral_record(
+                tx,
+                stamp,
+                &referral,
+                None,
+                status,
+                today - Days::new(days_ago),
+                "",
+                target,
+                &member_id,
+            )?;
         }
     }
     Ok(())

@@ -158,6 +158,39 @@ pub enum Invalid {
         format: &'static str,
         public: bool,
     },
+    /// The same entry is listed twice.
+    DuplicateEntry,
+    /// The child already has an active discharge plan.
+    ActivePlanExists,
+    /// The plan is completed or cancelled (its status label) and is a record now.
+    PlanNotActive {
+        status: &'static str,
+    },
+    /// A plan status change that is not allowed (labels of both statuses).
+    PlanStatusChange {
+        from: &'static str,
+        to: &'static str,
+    },
+    /// Not a current member of this plan's care team.
+    NotTeamMember,
+    /// A provider whose kind (label) cannot fill the role (label); `allowed` are the kinds
+    /// that can (empty: the role is held by a person, not a provider).
+    KindNotForRole {
+        kind: &'static str,
+        role: &'static str,
+        allowed: Vec<&'static str>,
+    },
+    /// The provider is already a current member of the team in this role.
+    AlreadyInTeam,
+    /// The provider already has an open referral for this role in the plan.
+    AlreadyReferred,
+    /// A referral status change the lifecycle does not allow (labels of both statuses).
+    ReferralStatusChange {
+        from: &'static str,
+        to: &'static str,
+    },
+    /// The default pathway template stays the default until another one is made default.
+    DefaultTemplateNeeded,
 }
 
 /// The core's internal error.
@@ -558,6 +591,50 @@ fn invalid_message(problem: &Invalid, lang: Lang) -> String {
         Invalid::DetailNotApplicable => lang.pick(
             "この医療的ケアには入力できない項目です。".into(),
             "This detail does not apply to this care item.".into(),
+        ),
+        Invalid::DuplicateEntry => lang.pick(
+            "同じ項目が2回指定されています。".into(),
+            "The same entry is listed twice.".into(),
+        ),
+        Invalid::ActivePlanExists => lang.pick(
+            "このお子さんには進行中の退院支援計画が既にあります。その計画を開いて続けるか、完了または中止にしてから作成してください。".into(),
+            "This child already has an active discharge plan. Continue that plan, or complete or cancel it first.".into(),
+        ),
+        Invalid::PlanNotActive { status } => lang.pick(
+            format!("この計画は「{status}」のため変更できません。続けるには計画を再開してください。"),
+            format!("This plan is 「{status}」 and can no longer be changed. Reopen it to continue."),
+        ),
+        Invalid::PlanStatusChange { from, to } => lang.pick(
+            format!("計画を「{from}」から「{to}」には変更できません。"),
+            format!("A plan cannot move from 「{from}」 to 「{to}」."),
+        ),
+        Invalid::NotTeamMember => lang.pick(
+            "この計画のチームのメンバーから選んでください（終了したメンバーは選べません）。先にチームに追加してください。".into(),
+            "Choose a current member of this plan's team; add the person or provider to the team first.".into(),
+        ),
+        Invalid::KindNotForRole { kind, role, allowed } if allowed.is_empty() => lang.pick(
+            format!("「{role}」は事業所ではなく担当者の名前でチームに登録してください（「{kind}」は選べません）。"),
+            format!("「{role}」 is held by a person: add them to the team by name (「{kind}」 cannot fill it)."),
+        ),
+        Invalid::KindNotForRole { kind, role, allowed } => lang.pick(
+            format!("「{kind}」は「{role}」になれません。{role}には {} から選んでください。", allowed.join("・")),
+            format!("A 「{kind}」 cannot be the 「{role}」. Choose from: {}.", allowed.join(", ")),
+        ),
+        Invalid::AlreadyInTeam => lang.pick(
+            "この事業所は既にこの役割でチームに入っています。".into(),
+            "This provider is already in the team in this role.".into(),
+        ),
+        Invalid::AlreadyReferred => lang.pick(
+            "この事業所にはこの役割の紹介が既に進行中です。その紹介を続けてください。".into(),
+            "This provider already has a referral for this role under way; continue that one.".into(),
+        ),
+        Invalid::ReferralStatusChange { from, to } => lang.pick(
+            format!("紹介の状況を「{from}」から「{to}」には変更できません。"),
+            format!("A referral cannot move from 「{from}」 to 「{to}」."),
+        ),
+        Invalid::DefaultTemplateNeeded => lang.pick(
+            "既定のテンプレートは外せません。別のテンプレートを既定にすると切り替わります。".into(),
+            "The default template stays the default until another template is made the default.".into(),
         ),
     }
 }

@@ -673,3 +673,383 @@ export type CampaignDetail = { campaign: CampaignSummary, targets: Array<Campaig
 export type ChaseRow = { target_id: string, provider_id: string, name: string, kana: string, kind: ProviderKind, municipality_name: string, phone: string, fax: string, contact_person: string, state: TargetState, state_on: string, note: string, };
 
 export type ChaseListSaved = { file_name: string, rows: number, };
+
+export type MatchRequest = { child_id: string, kind: ProviderKind, 
+/**
+ * ISO date the child would start with the provider (e.g. the target discharge date): the
+ * age and the care items are taken on it. Defaults to today.
+ */
+target_date: string | null, 
+/**
+ * Also list providers with an unmet condition (hidden by default; always counted)
+ */
+include_unmet: boolean, 
+/**
+ * Most providers listed (default 200, at most 1000); the counts cover every provider
+ */
+limit: number | null, 
+/**
+ * The language `words` are written in
+ */
+lang: Lang, };
+
+export type Criterion = { "kind": "accepts_children" } | { "kind": "age" } | { "kind": "weight" } | { "kind": "care_item", code: CareItemCode, } | { "kind": "service_area" } | { "kind": "nights" } | { "kind": "weekends" } | { "kind": "taking_new_clients" };
+
+export type UnmetReason = { "kind": "children_not_accepted" } | { "kind": "age_below", min_months: number, age_months: number, } | { "kind": "age_above", max_months: number, age_months: number, } | { "kind": "weight_below", min_kg: number, current_kg: number, } | { "kind": "weight_above", max_kg: number, current_kg: number, } | { "kind": "care_item_refused", code: CareItemCode, } | { "kind": "outside_service_area", listed_municipalities: number, radius_km: number | null, distance_km: number, } | { "kind": "no_nights" } | { "kind": "no_weekends" } | { "kind": "not_taking_new_clients" };
+
+export type UnknownReason = "not_answered" | "weight_not_recorded";
+
+export type Verdict = { "status": "met" } | { "status": "unmet", reason: UnmetReason, } | { "status": "unknown", reason: UnknownReason, };
+
+export type ConditionCheck = { criterion: Criterion, verdict: Verdict, words: string, };
+
+export type MatchOutcome = "all_met" | "some_unknown" | "unmet";
+
+export type ProviderMatch = { provider_id: string, name: string, kana: string, municipality_code: string, municipality_name: string, address: string, phone: string, outcome: MatchOutcome, 
+/**
+ * Straight-line (haversine) distance from the child's home point to the provider's
+ * point (its municipality hall's when it has none), in km rounded to 0.1 km
+ */
+distance_km: number, 
+/**
+ * Whether the home is inside the service area; `None` when the area is not answered
+ */
+in_service_area: boolean | null, checks: Array<ConditionCheck>, };
+
+export type HomePoint = { lat: number, lon: number, source: LocationSource, };
+
+export type MatchCounts = { all_met: number, some_unknown: number, unmet: number, };
+
+export type MatchResult = { child_id: string, case_number: string, kind: ProviderKind, 
+/**
+ * ISO date the age and care items were taken on
+ */
+target_date: string, age_months: number, 
+/**
+ * The most recent measurement; `None` when no weight is on record
+ */
+weight: Weight | null, 
+/**
+ * The care items checked: those the child has on the target date
+ */
+care_items: Array<CareItemCode>, home: HomePoint, 
+/**
+ * Whether nights and weekends were checked (see `matching` for the rule)
+ */
+needs_nights_and_weekends: boolean, counts: MatchCounts, providers: Array<ProviderMatch>, };
+
+export type Role = "attending_physician" | "home_doctor" | "visiting_nurse" | "home_help" | "consultation_specialist" | "respite" | "public_health_nurse" | "school" | "equipment_vendor" | "coordinator" | "msw" | "ward_nurse";
+
+export type Phase = "introduction" | "preparation" | "transition" | "discharge" | "home";
+
+export type PlanStatus = "active" | "completed" | "cancelled";
+
+export type TaskStatus = "open" | "done" | "skipped";
+
+export type ReferralStatus = "draft" | "sent" | "accepted" | "declined" | "active" | "ended" | "cancelled";
+
+export type ConferenceKind = "in_hospital" | "pre_discharge_joint";
+
+export type TrainingItem = "suction" | "tube_feeding" | "tracheostomy_care" | "accidental_decannulation" | "ventilator" | "resuscitation_bag" | "oxygen" | "medication" | "observation" | "cpr" | "bathing_and_moving";
+
+export type TrainingLevel = "none" | "taught" | "demonstrated" | "independent";
+
+export type CreatePlanRequest = { child_id: string, 
+/**
+ * ISO date of the target discharge; today or later
+ */
+target_date: string, 
+/**
+ * The template to make the tasks from; the default template when `None`
+ */
+template_id: string | null, note: string, };
+
+export type MoveTargetDateRequest = { plan_id: string, row_version: number, 
+/**
+ * ISO date; today or later
+ */
+target_date: string, };
+
+export type SetPlanStatusRequest = { plan_id: string, row_version: number, status: PlanStatus, 
+/**
+ * ISO date it was completed or cancelled (not in the future); today when `None`
+ */
+on: string | null, };
+
+export type AddTaskRequest = { plan_id: string, phase: Phase, role: Role, 
+/**
+ * At most 200 characters
+ */
+title: string, note: string, 
+/**
+ * A current member of this plan's team (a team member id), or nobody
+ */
+owner: string | null, 
+/**
+ * ISO date
+ */
+due_date: string, };
+
+export type UpdateTaskRequest = { task_id: string, row_version: number, phase: Phase, role: Role, title: string, note: string, 
+/**
+ * A current member of this plan's team (checked when it changes), or nobody
+ */
+owner: string | null, 
+/**
+ * ISO date
+ */
+due_date: string, status: TaskStatus, 
+/**
+ * For `done`: ISO date, not in the future; today when `None`. Ignored otherwise.
+ */
+done_on: string | null, };
+
+export type CompleteTaskRequest = { task_id: string, row_version: number, 
+/**
+ * ISO date, not in the future; today when `None`
+ */
+done_on: string | null, };
+
+export type AddTeamMemberRequest = { plan_id: string, role: Role, provider_id: string | null, 
+/**
+ * The person; required without a provider (for a provider, its contact person)
+ */
+person_name: string, organisation: string, 
+/**
+ * Phone, e-mail or extension, as written
+ */
+contact: string, 
+/**
+ * ISO date; today when `None`
+ */
+start_date: string | null, note: string, };
+
+export type EndTeamMemberRequest = { member_id: string, row_version: number, 
+/**
+ * ISO date, not before the start; today when `None`
+ */
+end_date: string | null, };
+
+export type CreateReferralRequest = { plan_id: string, provider_id: string, role: Role, 
+/**
+ * ISO date the provider would start; the plan's target date when `None`
+ */
+start_on: string | null, note: string, };
+
+export type MoveReferralRequest = { referral_id: string, row_version: number, 
+/**
+ * The new status
+ */
+status: ReferralStatus, 
+/**
+ * ISO date of the step, not in the future; today when `None`
+ */
+on: string | null, 
+/**
+ * Why it was declined (required) or cancelled
+ */
+reason: string, 
+/**
+ * For `accepted`: the date the provider starts in the team (the referral's start date
+ * when `None`)
+ */
+start_on: string | null, };
+
+export type ConferenceInput = { kind: ConferenceKind, 
+/**
+ * ISO date (planned or held)
+ */
+held_on: string, title: string, 
+/**
+ * Members of this plan's team who attend (team member ids)
+ */
+attendee_ids: Array<string>, 
+/**
+ * Others present who are not in the team (the family…), as written
+ */
+other_attendees: string, minutes: string, };
+
+export type AddConferenceRequest = { plan_id: string, conference: ConferenceInput, };
+
+export type UpdateConferenceRequest = { conference_id: string, row_version: number, conference: ConferenceInput, };
+
+export type SetTrainingRequest = { plan_id: string, item: TrainingItem, level: TrainingLevel, 
+/**
+ * ISO date, not in the future; required unless the level is `none`
+ */
+on: string | null, 
+/**
+ * Who taught it or saw it done; required unless the level is `none`
+ */
+by_whom: string, note: string, 
+/**
+ * The row version the form saw, when the item had been recorded before
+ */
+row_version: number | null, };
+
+export type TemplateTaskInput = { 
+/**
+ * The task's id when it is an existing one; `None` for a new one
+ */
+id: string | null, phase: Phase, role: Role, title: string, note: string, 
+/**
+ * Days relative to the target date (−90 = 90 days before), from −365 to 365
+ */
+offset_days: number, };
+
+export type SaveTemplateRequest = { 
+/**
+ * `None` makes a new template
+ */
+id: string | null, row_version: number | null, name: string, note: string, 
+/**
+ * Make it the template new plans get (the previous default stops being one)
+ */
+is_default: boolean, tasks: Array<TemplateTaskInput>, };
+
+export type DashboardRequest = { 
+/**
+ * Only tasks whose owner's name (a person, or a provider) is this, compared folded
+ * (width, kana and spaces ignored); everyone's when `None` or empty
+ */
+owner: string | null, };
+
+export type Plan = { id: string, row_version: number, child_id: string, target_date: string, status: PlanStatus, closed_on: string | null, template_id: string | null, note: string, created_at: string, updated_at: string, };
+
+export type PlanChild = { id: string, case_number: string, name: string, kana: string, date_of_birth: string, 
+/**
+ * Whole months of age on the target date
+ */
+age_months_at_target: number, status: ChildStatus, };
+
+export type PlanTask = { id: string, row_version: number, 
+/**
+ * Order within the plan as made (the template's order, then tasks added by hand)
+ */
+position: number, phase: Phase, role: Role, title: string, note: string, 
+/**
+ * Team member id of the owner
+ */
+owner: string | null, 
+/**
+ * The owner's name as the team lists it; empty without an owner
+ */
+owner_name: string, 
+/**
+ * The template's offset it came from (days from the target); `None` if added by hand
+ */
+offset_days: number | null, due_date: string, status: TaskStatus, done_on: string | null, 
+/**
+ * Open and due before today
+ */
+overdue: boolean, };
+
+export type TeamMember = { id: string, row_version: number, role: Role, provider_id: string | null, provider_kind: ProviderKind | null, 
+/**
+ * The provider's name, or the person's: how the team and the task owners show it
+ */
+name: string, person_name: string, organisation: string, 
+/**
+ * The contact as entered, or else the provider's phone
+ */
+contact: string, start_date: string, end_date: string | null, 
+/**
+ * Not ended before today
+ */
+current: boolean, 
+/**
+ * The accepted referral that brought the provider in
+ */
+referral_id: string | null, note: string, };
+
+export type ReferralEvent = { status: ReferralStatus, 
+/**
+ * ISO date of the step
+ */
+on: string, reason: string, 
+/**
+ * When it was recorded (UTC) and by whom
+ */
+recorded_at: string, actor: string, };
+
+export type Referral = { id: string, row_version: number, role: Role, provider_id: string, provider_name: string, provider_kind: ProviderKind, status: ReferralStatus, 
+/**
+ * ISO date the current status was reached
+ */
+status_on: string, sent_on: string | null, decided_on: string | null, start_on: string | null, ended_on: string | null, reason: string, note: string, 
+/**
+ * Every status it has had, oldest first (reopened ones included)
+ */
+history: Array<ReferralEvent>, };
+
+export type Attendee = { member_id: string, name: string, role: Role, };
+
+export type Conference = { id: string, row_version: number, kind: ConferenceKind, held_on: string, title: string, attendees: Array<Attendee>, other_attendees: string, minutes: string, };
+
+export type TrainingEntry = { item: TrainingItem, 
+/**
+ * `None` until the item is first recorded
+ */
+id: string | null, row_version: number | null, level: TrainingLevel, on: string | null, by_whom: string, note: string, };
+
+export type PlanDetail = { plan: Plan, child: PlanChild, 
+/**
+ * The office's date the page was read on (for the today marker and `overdue`)
+ */
+today: string, 
+/**
+ * By due date, then phase, then position
+ */
+tasks: Array<PlanTask>, 
+/**
+ * Current members first (by role), then ended ones
+ */
+team: Array<TeamMember>, 
+/**
+ * Roles a provider can fill that no current member fills: where to find providers
+ */
+open_roles: Array<Role>, 
+/**
+ * Newest first
+ */
+referrals: Array<Referral>, 
+/**
+ * By date
+ */
+conferences: Array<Conference>, 
+/**
+ * Every checklist item, in the checklist's order
+ */
+training: Array<TrainingEntry>, };
+
+export type PlanSaved = { id: string, plan: PlanDetail, };
+
+export type TemplateTask = { id: string, row_version: number, position: number, phase: Phase, role: Role, title: string, note: string, offset_days: number, };
+
+export type PathwayTemplate = { id: string, row_version: number, name: string, note: string, is_default: boolean, 
+/**
+ * In the template's order
+ */
+tasks: Array<TemplateTask>, };
+
+export type DashboardTask = { plan_id: string, child_id: string, case_number: string, child_name: string, target_date: string, task: PlanTask, };
+
+export type PlanSummary = { plan_id: string, child_id: string, case_number: string, child_name: string, target_date: string, 
+/**
+ * Days from today to the target (negative once past)
+ */
+days_to_target: number, open_tasks: number, overdue_tasks: number, done_tasks: number, total_tasks: number, };
+
+export type Dashboard = { today: string, 
+/**
+ * Open tasks due today to today + 6, by due date
+ */
+due_this_week: Array<DashboardTask>, 
+/**
+ * Open tasks due before today, the oldest first
+ */
+overdue: Array<DashboardTask>, 
+/**
+ * Active plans by target date
+ */
+plans: Array<PlanSummary>, };

@@ -3,4 +3,5 @@
 pub mod care_item;
 pub mod child_status;
 pub mod provider_kind;
+pub mod role;
 pub mod scores;

@@ -5,6 +5,7 @@ pub mod audit;
 pub mod campaign;
 pub mod child;
 pub mod municipality;
+pub mod plan;
 pub mod provider;
 pub mod rows;
 mod schema;
@@ -112,7 +113,7 @@ pub fn integrity_problems(conn: &Connection) -> Result<Vec<String>> {
 }
 
 /// Tables of domain records (UUIDv7 id, stamps, tombstone, row version, audited).
-pub const DOMAIN_TABLES: [&str; 11] = [
+pub const DOMAIN_TABLES: [&str; 19] = [
     "child",
     "child_care_item",
     "child_weight",
@@ -124,4 +125,12 @@ pub const DOMAIN_TABLES: [&str; 11] = [
     "provider_conditions_version",
     "survey_campaign",
     "survey_target",
+    "pathway_template",
+    "pathway_template_task",
+    "plan",
+    "plan_task",
+    "team_member",
+    "referral",
+    "conference",
+    "training_item",
 ];

@@ -14,6 +14,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_case_registry.sql"),
     include_str!("migrations/0004_resource_directory.sql"),
     include_str!("migrations/0005_campaigns.sql"),
+    include_str!("migrations/0006_plans.sql"),
 ];
 
 /// The schema version this build writes.
@@ -68,6 +69,10 @@ fn after_migration(tx: &rusqlite::Transaction<'_>, reached: i64) -> Result<()> {
             let text = crate::text::search_text(&[&kana, &name, &address]);
             update.execute(rusqlite::params![id, fold(&name), fold(&kana), text])?;
         }
+    }
+    if reached == 6 {
+        // The default pathway template (DOMAIN.md §5), which new plans get.
+        crate::plans::template::seed_default(tx)?;
     }
     Ok(())
 }
