@@ -3,13 +3,16 @@
 
 mod campaigns;
 mod cases;
+mod consultations;
 mod demo;
+mod equipment;
 mod export;
 mod import;
 mod matching;
 mod municipalities;
 mod plans;
 mod providers;
+mod respite;
 mod schema_upgrade;
 mod support;
 mod vault;

@@ -70,6 +70,7 @@ const FROZEN: &[(i64, &str)] = &[
     (3, include_str!("../../fixtures/schema/v3.sql")),
     (4, include_str!("../../fixtures/schema/v4.sql")),
     (5, include_str!("../../fixtures/schema/v5.sql")),
+    (6, include_str!("../../fixtures/schema/v6.sql")),
 ];
 
 #[test]

@@ -8,9 +8,11 @@
 
 mod campaigns;
 mod cases;
+mod equipment;
 mod matching;
 mod plans;
 mod providers;
+mod respite;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -73,6 +75,12 @@ enum Command {
     /// Discharge plans: show a child's active plan, or start one
     #[command(subcommand)]
     Plans(plans::PlansCommand),
+    /// Respite beds: book a stay, a facility's month of nights, its waitlist
+    #[command(subcommand)]
+    Respite(respite::RespiteCommand),
+    /// Lent emergency equipment: the overdue list, adding and lending units
+    #[command(subcommand)]
+    Equipment(equipment::EquipmentCommand),
     /// Fill the database with a deterministic synthetic dataset
     Demo {
         #[arg(long)]
@@ -209,6 +217,14 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Error> {
         Command::Plans(command) => {
             let mut registry = unlock(&vault)?;
             plans::run(&mut registry, command, lang)?;
+        }
+        Command::Respite(command) => {
+            let mut registry = unlock(&vault)?;
+            respite::run(&mut registry, command, lang)?;
+        }
+        Command::Equipment(command) => {
+            let mut registry = unlock(&vault)?;
+            equipment::run(&mut registry, command, lang)?;
         }
         Command::Demo {
             seed,

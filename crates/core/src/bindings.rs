@@ -19,6 +19,15 @@ use crate::domain::provider_kind::ProviderKind;
 use crate::domain::role::Role;
 use crate::domain::scores::medical_care::{MedicalCareBand, MedicalCareLine, MedicalCareScore};
 use crate::domain::scores::severe::{Condition, SevereClass, SevereLine, SevereScore};
+use crate::consultations::{
+    CallerCounts, CallerType, Consultation, ConsultationCounts, ConsultationFilter,
+    ConsultationInput, ConsultationList, ConsultationOutcome, MonthCounts, OutcomeCounts,
+    YearCounts,
+};
+use crate::equipment::{
+    AddUnitRequest, EquipmentType, EquipmentTypeInput, EquipmentUnit, LendRequest, Loan,
+    OverdueLoan, ReturnRequest, UnitCondition, UnitHistory, UpdateUnitRequest,
+};
 use crate::error::{ApiError, ErrorKind, Lang};
 use crate::io::{ColumnMapping, Encoding, FieldInfo, Layout, Mapping, Severity, SourceFormat};
 use crate::matching::{
@@ -44,6 +53,11 @@ use crate::providers::import::{
     ImportMode, ImportOptions, ImportPreview, ImportProblem, ImportProgress, ImportReport,
 };
 use crate::providers::*;
+use crate::respite::{
+    BedType, BedTypeSetting, Booking, BookingRequest, BookingSaved, BookingStatus,
+    CapacityExceptionRequest, ConfirmBookingRequest, FacilityNights, MoveBookingRequest, Night,
+    NightBeds, RemoveCapacityExceptionRequest, SetBedTypeRequest,
+};
 use crate::store::municipality::{Municipality, MunicipalityKind};
 use crate::vault::{AppStatus, SetupRequest, UnlockRequest, VaultState};
 
@@ -210,6 +224,45 @@ pub fn typescript() -> String {
         DashboardTask::decl(&cfg),
         PlanSummary::decl(&cfg),
         Dashboard::decl(&cfg),
+        // Respite
+        BedType::decl(&cfg),
+        BookingStatus::decl(&cfg),
+        SetBedTypeRequest::decl(&cfg),
+        CapacityExceptionRequest::decl(&cfg),
+        RemoveCapacityExceptionRequest::decl(&cfg),
+        BookingRequest::decl(&cfg),
+        ConfirmBookingRequest::decl(&cfg),
+        MoveBookingRequest::decl(&cfg),
+        BedTypeSetting::decl(&cfg),
+        Booking::decl(&cfg),
+        BookingSaved::decl(&cfg),
+        NightBeds::decl(&cfg),
+        Night::decl(&cfg),
+        FacilityNights::decl(&cfg),
+        // Equipment lending
+        UnitCondition::decl(&cfg),
+        EquipmentTypeInput::decl(&cfg),
+        AddUnitRequest::decl(&cfg),
+        UpdateUnitRequest::decl(&cfg),
+        LendRequest::decl(&cfg),
+        ReturnRequest::decl(&cfg),
+        EquipmentType::decl(&cfg),
+        Loan::decl(&cfg),
+        EquipmentUnit::decl(&cfg),
+        OverdueLoan::decl(&cfg),
+        UnitHistory::decl(&cfg),
+        // Consultation log
+        CallerType::decl(&cfg),
+        ConsultationOutcome::decl(&cfg),
+        ConsultationInput::decl(&cfg),
+        Consultation::decl(&cfg),
+        ConsultationFilter::decl(&cfg),
+        ConsultationList::decl(&cfg),
+        OutcomeCounts::decl(&cfg),
+        CallerCounts::decl(&cfg),
+        ConsultationCounts::decl(&cfg),
+        MonthCounts::decl(&cfg),
+        YearCounts::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by crates/core/src/bindings.rs (ts-rs). Do not edit.\n\

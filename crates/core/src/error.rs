@@ -191,6 +191,79 @@ pub enum Invalid {
     },
     /// The default pathway template stays the default until another one is made default.
     DefaultTemplateNeeded,
+    /// A provider of a kind (label) that offers no respite beds.
+    NotRespiteFacility {
+        kind: &'static str,
+    },
+    /// A stay or a range of nights whose end is not after its start.
+    NoNights,
+    /// More nights than one request may set at once.
+    TooManyNights {
+        max_nights: u32,
+    },
+    /// A stay longer than the facility's longest stay in that bed type.
+    StayTooLong {
+        nights: u32,
+        max_nights: u32,
+    },
+    /// The facility has no beds of this type.
+    NoBedsOfType {
+        bed_type: crate::respite::BedType,
+    },
+    /// Every bed of the type is taken on this night (an ISO date).
+    NightFull {
+        night: String,
+        bed_type: crate::respite::BedType,
+    },
+    /// The child does not meet the facility's acceptance conditions, for these reasons.
+    ConditionsUnmet {
+        reasons: Vec<crate::matching::UnmetReason>,
+    },
+    /// The child already has a booking on this night (ISO date) at the facility (name).
+    ChildAlreadyBooked {
+        night: String,
+        facility: String,
+    },
+    /// A booking status change the lifecycle does not allow.
+    BookingStatusChange {
+        from: crate::respite::BookingStatus,
+        to: crate::respite::BookingStatus,
+    },
+    /// A stay that has not begun yet (its first night, an ISO date) cannot be completed or
+    /// marked a no-show.
+    StayNotStarted {
+        from: String,
+    },
+    /// Fewer beds than the confirmed stays of this night (ISO date) hold.
+    CapacityBelowBookings {
+        night: String,
+        booked: u32,
+    },
+    /// Not a month in YYYY-MM form.
+    BadMonth,
+    /// Not a date and time such as 2026-11-24 21:30.
+    BadDateTime,
+    /// Another kind of equipment already has this name.
+    EquipmentTypeTaken,
+    /// Another unit already carries this asset tag.
+    AssetTagTaken,
+    /// The unit is out on a loan since `since`, due back on `due_on` (ISO dates).
+    UnitOnLoan {
+        since: String,
+        due_on: String,
+    },
+    /// The unit is not out on a loan, so it cannot come back.
+    UnitNotLent,
+    /// The unit was retired on `on` (ISO date).
+    UnitRetired {
+        on: String,
+    },
+    /// The unit's condition keeps it from going out.
+    UnitNotLendable {
+        condition: crate::equipment::UnitCondition,
+    },
+    /// A loan due back before it goes out.
+    DueBeforeStart,
 }
 
 /// The core's internal error.
@@ -635,6 +708,92 @@ fn invalid_message(problem: &Invalid, lang: Lang) -> String {
         Invalid::DefaultTemplateNeeded => lang.pick(
             "既定のテンプレートは外せません。別のテンプレートを既定にすると切り替わります。".into(),
             "The default template stays the default until another template is made the default.".into(),
+        ),
+        Invalid::NotRespiteFacility { kind } => lang.pick(
+            format!("「{kind}」はレスパイト（短期入所）の受け入れ先ではありません。短期入所・医療型障害児入所施設・病院から選んでください。"),
+            format!("A 「{kind}」 offers no respite beds. Choose a short-stay facility, a facility for disabled children or a hospital."),
+        ),
+        Invalid::NoNights => lang.pick(
+            "終了日（退所日）は開始日より後にしてください（1泊以上）。".into(),
+            "The end date must be after the start date (at least one night).".into(),
+        ),
+        Invalid::TooManyNights { max_nights } => lang.pick(
+            format!("一度に指定できるのは{max_nights}泊までです。"),
+            format!("At most {max_nights} nights at once."),
+        ),
+        Invalid::StayTooLong { nights, max_nights } => lang.pick(
+            format!("この施設の連続利用は{max_nights}泊までです（申込みは{nights}泊）。日程を分けてください。"),
+            format!("This facility takes stays of at most {max_nights} nights ({nights} asked). Split the stay."),
+        ),
+        Invalid::NoBedsOfType { bed_type } => lang.pick(
+            format!("この施設には「{}」の床が登録されていません。", bed_type.label_ja()),
+            format!("This facility has no {} beds registered.", bed_type.label_en().to_lowercase()),
+        ),
+        Invalid::NightFull { night, bed_type } => lang.pick(
+            format!("{night} は満床です（{}）。日程を変えるか、申込みのまま空きを待ってください。", bed_type.label_ja()),
+            format!("{night} is full ({} beds). Choose other dates, or keep the request on the waitlist.", bed_type.label_en().to_lowercase()),
+        ),
+        Invalid::ConditionsUnmet { reasons } => lang.pick(
+            format!(
+                "この施設の受け入れ条件に合いません：{}。",
+                reasons.iter().map(|r| r.words(Lang::Ja)).collect::<Vec<_>>().join("、")
+            ),
+            format!(
+                "The child does not meet this facility's conditions: {}.",
+                reasons.iter().map(|r| r.words(Lang::En)).collect::<Vec<_>>().join("; ")
+            ),
+        ),
+        Invalid::ChildAlreadyBooked { night, facility } => lang.pick(
+            format!("このお子さんは {night} に{facility}の予約（申込み）が既にあります。"),
+            format!("This child already has a booking at {facility} on {night}."),
+        ),
+        Invalid::BookingStatusChange { from, to } => lang.pick(
+            format!("予約を「{}」から「{}」には変更できません。", from.label_ja(), to.label_ja()),
+            format!("A booking cannot move from {} to {}.", from.label_en().to_lowercase(), to.label_en().to_lowercase()),
+        ),
+        Invalid::StayNotStarted { from } => lang.pick(
+            format!("{from} からの利用はまだ始まっていません。"),
+            format!("The stay from {from} has not begun yet."),
+        ),
+        Invalid::CapacityBelowBookings { night, booked } => lang.pick(
+            format!("{night} には確定した利用が{booked}件あります。先に予約を取り消すか日程を変えてから、床を減らしてください。"),
+            format!("{booked} confirmed stay(s) hold beds on {night}. Cancel or move them before taking beds away."),
+        ),
+        Invalid::BadMonth => lang.pick(
+            "月は 2026-12 のように入力してください。".into(),
+            "Enter a month such as 2026-12.".into(),
+        ),
+        Invalid::BadDateTime => lang.pick(
+            "日時は 2026-11-24 21:30 のように入力してください。".into(),
+            "Enter a date and time such as 2026-11-24 21:30.".into(),
+        ),
+        Invalid::EquipmentTypeTaken => lang.pick(
+            "同じ名前の機器の種類が既にあります。".into(),
+            "A kind of equipment with this name already exists.".into(),
+        ),
+        Invalid::AssetTagTaken => lang.pick(
+            "この管理番号は既に別の機器に使われています。".into(),
+            "Another unit already carries this asset tag.".into(),
+        ),
+        Invalid::UnitOnLoan { since, due_on } => lang.pick(
+            format!("この機器は {since} から貸出中です（返却予定 {due_on}）。返却を記録してから貸し出してください。"),
+            format!("This unit is out on loan since {since} (due back {due_on}). Record its return first."),
+        ),
+        Invalid::UnitNotLent => lang.pick(
+            "この機器は貸出中ではありません。".into(),
+            "This unit is not out on loan.".into(),
+        ),
+        Invalid::UnitRetired { on } => lang.pick(
+            format!("この機器は {on} に使用を終了しています。"),
+            format!("This unit was retired on {on}."),
+        ),
+        Invalid::UnitNotLendable { condition } => lang.pick(
+            format!("この機器は「{}」のため貸し出せません。", condition.label_ja()),
+            format!("This unit cannot go out: {}.", condition.label_en().to_lowercase()),
+        ),
+        Invalid::DueBeforeStart => lang.pick(
+            "返却予定日は貸出日以降にしてください。".into(),
+            "The due date must not be before the loan starts.".into(),
         ),
     }
 }

@@ -17,8 +17,10 @@
 pub mod bindings;
 pub mod campaigns;
 pub mod cases;
+pub mod consultations;
 pub mod demo;
 pub mod domain;
+pub mod equipment;
 pub mod error;
 pub mod io;
 pub mod keys;
@@ -29,6 +31,7 @@ pub mod passphrase;
 pub mod plans;
 pub mod providers;
 pub mod record;
+pub mod respite;
 pub mod store;
 pub mod text;
 pub mod vault;

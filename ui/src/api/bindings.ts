@@ -1053,3 +1053,290 @@ overdue: Array<DashboardTask>,
  * Active plans by target date
  */
 plans: Array<PlanSummary>, };
+
+export type BedType = "ventilator" | "medical" | "welfare";
+
+export type BookingStatus = "requested" | "confirmed" | "completed" | "cancelled" | "no_show";
+
+export type SetBedTypeRequest = { facility_id: string, bed_type: BedType, 
+/**
+ * Beds per night, 0–200
+ */
+beds: number, 
+/**
+ * The longest stay the facility takes, in nights, 1–90
+ */
+max_stay_nights: number, note: string, };
+
+export type CapacityExceptionRequest = { facility_id: string, bed_type: BedType, 
+/**
+ * ISO date of the first night
+ */
+from: string, 
+/**
+ * ISO date after the last night (exclusive); one night when `None`; at most 366 nights
+ */
+to: string | null, 
+/**
+ * Beds on those nights, 0–200
+ */
+beds: number, note: string, };
+
+export type RemoveCapacityExceptionRequest = { facility_id: string, bed_type: BedType, from: string, 
+/**
+ * Exclusive; one night when `None`
+ */
+to: string | null, };
+
+export type BookingRequest = { child_id: string, facility_id: string, bed_type: BedType, 
+/**
+ * ISO date of the first night (today or later)
+ */
+from: string, 
+/**
+ * ISO date the child leaves (after `from`; the stay is at most the facility's maximum)
+ */
+to: string, 
+/**
+ * Why the stay is wanted (family rest, a sibling's event…), at most 200 characters
+ */
+reason: string, note: string, 
+/**
+ * The language the conditions' words are written in
+ */
+lang: Lang, };
+
+export type ConfirmBookingRequest = { booking_id: string, row_version: number, lang: Lang, };
+
+export type MoveBookingRequest = { booking_id: string, row_version: number, status: BookingStatus, 
+/**
+ * Why (for a cancellation); replaces the booking's reason when given
+ */
+reason: string | null, 
+/**
+ * The language of the conditions' words (when confirming)
+ */
+lang: Lang, };
+
+export type BedTypeSetting = { id: string, row_version: number, bed_type: BedType, beds: number, max_stay_nights: number, note: string, };
+
+export type Booking = { id: string, row_version: number, child_id: string, case_number: string, child_name: string, facility_id: string, facility_name: string, bed_type: BedType, 
+/**
+ * ISO date of the first night
+ */
+from: string, 
+/**
+ * ISO date the child leaves
+ */
+to: string, nights: number, status: BookingStatus, 
+/**
+ * When the family asked (UTC): the waitlist's order
+ */
+requested_at: string, 
+/**
+ * When the current status was reached (UTC)
+ */
+status_at: string, reason: string, note: string, };
+
+export type BookingSaved = { booking: Booking, 
+/**
+ * The facility's conditions this child does not meet, with the reasons. A request is
+ * kept with them (the facility may decide otherwise); confirming refuses them, so a
+ * confirmed booking never has any.
+ */
+unmet: Array<ConditionCheck>, 
+/**
+ * Conditions the facility has not answered (or that need a weight on record): they do not
+ * refuse the booking, but should be checked with the facility.
+ */
+unknown: Array<ConditionCheck>, 
+/**
+ * After a confirmed booking is cancelled: the waiting request to offer the freed bed to
+ * first — the earliest requested of the same bed type, sharing a freed night, whose every
+ * night now fits.
+ */
+offer: Booking | null, };
+
+export type NightBeds = { bed_type: BedType, 
+/**
+ * Beds that night (the usual number, or the exception's)
+ */
+beds: number, 
+/**
+ * Held by confirmed and completed stays
+ */
+used: number, 
+/**
+ * `beds - used` (never below 0)
+ */
+free: number, 
+/**
+ * Requests waiting that include this night
+ */
+waiting: number, 
+/**
+ * Whether an exception (closure, extra beds) set the beds of this night
+ */
+exception: boolean, };
+
+export type Night = { 
+/**
+ * ISO date of the night (the evening the child sleeps there)
+ */
+date: string, 
+/**
+ * One entry per bed type of the facility, in bed type order
+ */
+beds: Array<NightBeds>, };
+
+export type FacilityNights = { facility_id: string, facility_name: string, 
+/**
+ * YYYY-MM
+ */
+month: string, bed_types: Array<BedTypeSetting>, nights: Array<Night>, };
+
+export type UnitCondition = "good" | "worn" | "needs_repair" | "broken";
+
+export type EquipmentTypeInput = { 
+/**
+ * At most 100 characters; unique
+ */
+name: string, note: string, };
+
+export type AddUnitRequest = { type_id: string, 
+/**
+ * e.g. KH-SUC-003; at most 50 characters, unique (full-width letters and digits count as
+ * their half-width forms)
+ */
+asset_tag: string, condition: UnitCondition, note: string, };
+
+export type UpdateUnitRequest = { unit_id: string, row_version: number, condition: UnitCondition, 
+/**
+ * ISO date it was taken out of service (not in the future); `None` = in service
+ */
+retired_on: string | null, note: string, };
+
+export type LendRequest = { unit_id: string, child_id: string, 
+/**
+ * ISO date it went out (not in the future)
+ */
+lent_on: string, 
+/**
+ * ISO date it is due back (not before `lent_on`)
+ */
+due_on: string, note: string, };
+
+export type ReturnRequest = { unit_id: string, 
+/**
+ * ISO date it came back (not in the future, not before it went out); today when `None`
+ */
+returned_on: string | null, 
+/**
+ * Its condition on return, which becomes the unit's condition
+ */
+condition: UnitCondition, 
+/**
+ * Replaces the loan's note when given
+ */
+note: string | null, };
+
+export type EquipmentType = { id: string, row_version: number, name: string, note: string, 
+/**
+ * Units in service (not retired)
+ */
+units: number, on_loan: number, };
+
+export type Loan = { id: string, row_version: number, unit_id: string, asset_tag: string, type_name: string, child_id: string, case_number: string, child_name: string, lent_on: string, due_on: string, returned_on: string | null, return_condition: UnitCondition | null, note: string, };
+
+export type EquipmentUnit = { id: string, row_version: number, type_id: string, type_name: string, asset_tag: string, condition: UnitCondition, retired_on: string | null, note: string, loan: Loan | null, };
+
+export type OverdueLoan = { loan: Loan, 
+/**
+ * Days since it was due (1 = due yesterday)
+ */
+days_overdue: number, 
+/**
+ * The first guardian on the case, and their primary phone
+ */
+guardian_name: string, guardian_phone: string, };
+
+export type UnitHistory = { unit: EquipmentUnit, loans: Array<Loan>, };
+
+export type CallerType = "family" | "clinic" | "nursing_station" | "school" | "municipality" | "other";
+
+export type ConsultationOutcome = "advice" | "visit_arranged" | "emergency_admission" | "respite_arranged" | "referred";
+
+export type ConsultationInput = { 
+/**
+ * When the call came: `2026-11-24T21:30` (the office's time, UTC+9) or RFC 3339 with an
+ * offset; not in the future
+ */
+at: string, 
+/**
+ * Required (an option so that a form left blank is refused at this field)
+ */
+caller_type: CallerType | null, 
+/**
+ * The child the call was about, if any
+ */
+child_id: string | null, 
+/**
+ * What it was about, at most 200 characters
+ */
+topic: string, 
+/**
+ * Required
+ */
+outcome: ConsultationOutcome | null, 
+/**
+ * Who answered
+ */
+staff: string, 
+/**
+ * How long it took, 0–1440 minutes
+ */
+minutes: number | null, note: string, };
+
+export type Consultation = { id: string, row_version: number, 
+/**
+ * UTC RFC 3339
+ */
+at: string, 
+/**
+ * The office's time (UTC+9), `2026-11-24 21:30`
+ */
+at_local: string, caller_type: CallerType, child_id: string | null, case_number: string | null, child_name: string | null, topic: string, outcome: ConsultationOutcome, staff: string, minutes: number | null, note: string, };
+
+export type ConsultationFilter = { 
+/**
+ * ISO date of the first day (the office's calendar), inclusive
+ */
+from: string | null, 
+/**
+ * ISO date of the last day, inclusive
+ */
+to: string | null, caller_type: CallerType | null, outcome: ConsultationOutcome | null, child_id: string | null, 
+/**
+ * Words in the topic, note or staff (folded: kana, width and case do not matter)
+ */
+text: string | null, 
+/**
+ * Most calls listed (default 200, at most 1000); `total` counts them all
+ */
+limit: number | null, };
+
+export type ConsultationList = { total: number, consultations: Array<Consultation>, };
+
+export type OutcomeCounts = { advice: number, visit_arranged: number, emergency_admission: number, respite_arranged: number, referred: number, };
+
+export type CallerCounts = { family: number, clinic: number, nursing_station: number, school: number, municipality: number, other: number, };
+
+export type ConsultationCounts = { total: number, by_outcome: OutcomeCounts, by_caller: CallerCounts, };
+
+export type MonthCounts = { 
+/**
+ * 1–12
+ */
+month: number, counts: ConsultationCounts, };
+
+export type YearCounts = { year: number, months: Array<MonthCounts>, year_total: ConsultationCounts, };

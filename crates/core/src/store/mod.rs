@@ -4,9 +4,12 @@
 pub mod audit;
 pub mod campaign;
 pub mod child;
+pub mod consultation;
+pub mod equipment;
 pub mod municipality;
 pub mod plan;
 pub mod provider;
+pub mod respite;
 pub mod rows;
 mod schema;
 
@@ -113,7 +116,7 @@ pub fn integrity_problems(conn: &Connection) -> Result<Vec<String>> {
 }
 
 /// Tables of domain records (UUIDv7 id, stamps, tombstone, row version, audited).
-pub const DOMAIN_TABLES: [&str; 19] = [
+pub const DOMAIN_TABLES: [&str; 26] = [
     "child",
     "child_care_item",
     "child_weight",
@@ -133,4 +136,11 @@ pub const DOMAIN_TABLES: [&str; 19] = [
     "referral",
     "conference",
     "training_item",
+    "respite_bed_type",
+    "respite_capacity_exception",
+    "respite_booking",
+    "equipment_type",
+    "equipment_unit",
+    "equipment_loan",
+    "consultation",
 ];

@@ -15,6 +15,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_resource_directory.sql"),
     include_str!("migrations/0005_campaigns.sql"),
     include_str!("migrations/0006_plans.sql"),
+    include_str!("migrations/0007_respite_equipment_consultations.sql"),
 ];
 
 /// The schema version this build writes.
