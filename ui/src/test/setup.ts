@@ -1,8 +1,12 @@
 import "@testing-library/jest-dom/vitest";
 import { clearMocks } from "@tauri-apps/api/mocks";
-import { cleanup } from "@testing-library/react";
+import { cleanup, configure } from "@testing-library/react";
 import { afterEach, vi } from "vitest";
 import { applyLang } from "../i18n";
+
+// findBy…/waitFor wait 1 s by default; on a loaded 2-core machine a re-render after a long typing
+// sequence can take longer than that, which is slowness, not a failure.
+configure({ asyncUtilTimeout: 5_000 });
 
 // jsdom lacks the layout APIs Mantine uses for media queries and indicators.
 Object.defineProperty(window, "matchMedia", {
