@@ -744,7 +744,7 @@ fn invalid_message(problem: &Invalid, lang: Lang) -> String {
             ),
         ),
         Invalid::ChildAlreadyBooked { night, facility } => lang.pick(
-            format!("このお子さんは {night} に{facility}の予約（申込み）が既にあります。"),
+            format!("このお子さんは {night} に{facility}の予約または申込みが既にあります。"),
             format!("This child already has a booking at {facility} on {night}."),
         ),
         Invalid::BookingStatusChange { from, to } => lang.pick(
