@@ -67,9 +67,10 @@ ui/dist/index.html: $(UI_SOURCES) $(UI_STAMP)
 ui: ui/dist/index.html
 
 # The app's default feature turns on tauri/custom-protocol: the binary serves ui/dist, not a dev server.
+# The CLI comes along: some end-to-end journeys seed their data directory with it (wdio.conf.js).
 app: ui
-	@echo "==> build the desktop app (cargo build -p kakehashi-app)"
-	cargo build -p kakehashi-app
+	@echo "==> build the desktop app and the CLI (cargo build -p kakehashi-app -p kakehashi-cli)"
+	cargo build -p kakehashi-app -p kakehashi-cli
 
 run: deps app
 	@if [ -z "$${DISPLAY:-}" ] && [ -z "$${WAYLAND_DISPLAY:-}" ]; then \

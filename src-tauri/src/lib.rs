@@ -4,10 +4,15 @@
 mod campaign_commands;
 mod case_commands;
 mod commands;
+mod consultation_commands;
+mod dashboard_commands;
 mod dialog;
+mod equipment_commands;
 mod export_commands;
 mod import_commands;
+mod plan_commands;
 mod provider_commands;
+mod respite_commands;
 mod state;
 
 use std::path::PathBuf;
@@ -68,6 +73,53 @@ pub fn run() {
             campaign_commands::chase_list,
             campaign_commands::save_chase_list,
             export_commands::export_directory,
+            dashboard_commands::planning_dashboard,
+            dashboard_commands::list_templates,
+            dashboard_commands::get_template,
+            dashboard_commands::save_template,
+            plan_commands::get_plan,
+            plan_commands::plan_for_child,
+            plan_commands::create_plan,
+            plan_commands::move_target_date,
+            plan_commands::set_plan_status,
+            plan_commands::add_task,
+            plan_commands::update_task,
+            plan_commands::complete_task,
+            plan_commands::add_team_member,
+            plan_commands::end_team_member,
+            plan_commands::create_referral,
+            plan_commands::move_referral,
+            plan_commands::add_conference,
+            plan_commands::update_conference,
+            plan_commands::set_training,
+            plan_commands::match_providers,
+            respite_commands::set_bed_type,
+            respite_commands::set_capacity_exception,
+            respite_commands::remove_capacity_exception,
+            respite_commands::request_booking,
+            respite_commands::confirm_booking,
+            respite_commands::book_respite,
+            respite_commands::move_booking,
+            respite_commands::respite_bed_types,
+            respite_commands::respite_nights,
+            respite_commands::respite_waitlist,
+            respite_commands::child_respite_bookings,
+            respite_commands::get_booking,
+            equipment_commands::add_equipment_type,
+            equipment_commands::add_equipment_unit,
+            equipment_commands::update_equipment_unit,
+            equipment_commands::lend_equipment,
+            equipment_commands::return_equipment,
+            equipment_commands::equipment_types,
+            equipment_commands::equipment_units,
+            equipment_commands::equipment_unit,
+            equipment_commands::equipment_unit_by_tag,
+            equipment_commands::overdue_loans,
+            equipment_commands::unit_history,
+            consultation_commands::record_consultation,
+            consultation_commands::list_consultations,
+            consultation_commands::consultation_counts,
+            consultation_commands::office_now,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

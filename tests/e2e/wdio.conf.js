@@ -3,7 +3,7 @@
 // its own tauri-driver and its own fresh temp data directory (KAKEHASHI_DATA_DIR), so a journey
 // never sees another's data, nor the user's. Run it through `make e2e` (which builds the app and
 // runs this under xvfb-run and timeout) rather than directly.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -55,6 +55,99 @@ const OPEN_FILE_BY_SPEC = {
   'provider-import': path.join(repoRoot, 'fixtures', 'providers', 'survey-sample.sjis.csv'),
   'survey-campaign': path.join(repoRoot, 'fixtures', 'providers', 'survey-sample.utf8.csv'),
 };
+
+// Journeys that start from data already in the registry, put there with the CLI before the app
+// starts (so they need not walk through the intake or the import again): the passphrase the spec
+// unlocks with, and the `kakehashi` commands to run on the spec's data directory after `init`.
+const cli = process.env.KAKEHASHI_CLI || path.join(targetDir, 'debug', 'kakehashi');
+const SEED_BY_SPEC = {
+  'equipment-overdue': {
+    passphrase: 'heron-willow-copper-tide-58',
+    commands: [['cases', 'add', '--json', path.join(repoRoot, 'fixtures', 'cases', 'plan-journey-child.json')]],
+  },
+  'discharge-plan': {
+    passphrase: 'kestrel-meadow-lantern-quartz-71',
+    commands: [
+      ['cases', 'add', '--json', path.join(repoRoot, 'fixtures', 'cases', 'plan-journey-child.json')],
+      ['providers', 'import', '--all-or-nothing', path.join(repoRoot, 'fixtures', 'providers', 'plan-journey.csv')],
+    ],
+  },
+  // One short-stay facility with one ventilator bed, two ventilated children, and the first child
+  // booked (confirmed) for the middle night of the journey's three: see specs/respite-booking.e2e.js.
+  'respite-booking': {
+    passphrase: 'heron-cobalt-lantern-meadow-58',
+    commands: [],
+    steps: seedRespite,
+  },
+};
+
+/** The journey's nights: the 10th, 11th and 12th of next month in Japan (the office's date). */
+export function respiteNights() {
+  const japan = new Date(Date.now() + 9 * 3600 * 1000);
+  const next = new Date(Date.UTC(japan.getUTCFullYear(), japan.getUTCMonth() + 1, 1));
+  const month = next.toISOString().slice(0, 7);
+  return { month, first: `${month}-10`, middle: `${month}-11`, leave: `${month}-13` };
+}
+
+function ventilatedChild(name, kana, address) {
+  return {
+    child: {
+      case_number: null, name, kana, date_of_birth: '2022-03-10', sex: 'female',
+      gestational_weeks: null, birth_weight_g: null, diagnoses: [],
+      residence: { postal_code: '', address, municipality_code: '112011', lat: null, lon: null },
+      guardians: [], siblings: 0, oshima_cell: null, yokochi_code: null,
+      severe_factors: { mobility: null, position_changes_per_day: null },
+      care_items: [{ code: 'ventilator', supervision: 'high', details: {}, start_date: null, end_date: null }],
+      consent: { given_on: '2026-10-01', scope: ['care_team'], note: '' }, coordinator: '関根',
+    },
+    weight: null, status: 'at_home', status_date: null,
+  };
+}
+
+function seedRespite(run, dir) {
+  const children = path.join(dir, 'respite-children.json');
+  fs.writeFileSync(children, JSON.stringify([
+    ventilatedChild('川越 湊', 'カワゴエ ミナト', '川越市新宿町1-17-1'),
+    ventilatedChild('所沢 ひなた', 'トコロザワ ヒナタ', '川越市脇田町2-3'),
+  ]));
+  const [taken] = JSON.parse(run(['cases', 'add', '--json', children]));
+  const facilities = path.join(dir, 'respite-facility.csv');
+  fs.writeFileSync(facilities, '種別,事業所名,ふりがな,住所,市区町村,電話\n短期入所,すずかけ短期入所センター,すずかけたんきにゅうしょせんたー,川越市鯨井1-1,川越市,049-200-3000\n');
+  run(['providers', 'import', '--all-or-nothing', facilities]);
+  const facility = JSON.parse(run(['providers', 'list', '--json'])).rows[0].id;
+  run(['respite', 'beds', '--facility', facility, '--bed-type', 'ventilator', '--beds', '1', '--max-stay', '7']);
+  const { month, middle } = respiteNights();
+  run(['respite', 'book', '--case', taken.case_number, '--facility', facility, '--from', middle, '--to', `${month}-12`]);
+}
+
+// Journeys that move the clock: the app's stamps read the instant in this file (created in the
+// spec's data directory with the first instant given here; KAKEHASHI_TEST_CLOCK_FILE), and the
+// spec rewrites it, which the app reads again on every stamp.
+const CLOCK_BY_SPEC = {
+  'equipment-overdue': '2026-12-01T10:00:00+09:00',
+};
+
+/** Runs `init` and the spec's seeding commands with the CLI on `dir`; any failure stops the spec. */
+function seed(spec, dir) {
+  const { passphrase, commands, steps } = SEED_BY_SPEC[spec];
+  if (!fs.existsSync(cli)) {
+    throw new Error(`the CLI is not built: ${cli} is missing (run \`make app\`)`);
+  }
+  /** Runs one `kakehashi` command on `dir` and answers its standard output. */
+  const run = (args) => {
+    const done = spawnSync(cli, ['--data-dir', dir, '--lang', 'en', ...args], {
+      env: { ...process.env, KAKEHASHI_PASSPHRASE: passphrase },
+      encoding: 'utf8',
+    });
+    if (done.status !== 0) {
+      throw new Error(`seeding ${spec}: kakehashi ${args.join(' ')} failed (${done.status}): ${done.stderr}${done.stdout}`);
+    }
+    return done.stdout;
+  };
+  for (const args of [['init'], ...commands]) run(args);
+  // Seeding that needs what an earlier command answered (an id, a case number).
+  steps?.(run, dir);
+}
 
 // State of this worker (one spec file): its driver and its data directory.
 let tauriDriver;
@@ -136,6 +229,14 @@ export const config = {
     process.env.KAKEHASHI_TEST_SAVE_DIR = path.join(dataDir, 'saved');
     fs.mkdirSync(process.env.KAKEHASHI_TEST_SAVE_DIR);
     const spec = path.basename(fileURLToPath(specs[0])).replace(/\.e2e\.js$/, '');
+    if (SEED_BY_SPEC[spec]) seed(spec, dataDir);
+    if (CLOCK_BY_SPEC[spec]) {
+      // The spec rewrites it to move the clock; it reads the path from its own environment.
+      process.env.KAKEHASHI_TEST_CLOCK_FILE = path.join(dataDir, 'clock.txt');
+      fs.writeFileSync(process.env.KAKEHASHI_TEST_CLOCK_FILE, CLOCK_BY_SPEC[spec]);
+    } else {
+      delete process.env.KAKEHASHI_TEST_CLOCK_FILE;
+    }
     const logFile = path.join(logDir, `${spec}.driver.log`);
     const log = fs.openSync(logFile, 'w');
     // The app inherits this environment through tauri-driver and WebKitWebDriver.
@@ -143,6 +244,11 @@ export const config = {
       env: {
         ...process.env,
         KAKEHASHI_DATA_DIR: dataDir,
+        // The webview's own storage (localStorage keeps the chosen language) goes under the XDG
+        // folders; giving each spec its own keeps one journey's language switch out of the next.
+        XDG_DATA_HOME: path.join(dataDir, 'xdg-data'),
+        XDG_CACHE_HOME: path.join(dataDir, 'xdg-cache'),
+        XDG_CONFIG_HOME: path.join(dataDir, 'xdg-config'),
         ...(OPEN_FILE_BY_SPEC[spec] ? { KAKEHASHI_TEST_OPEN_FILE: OPEN_FILE_BY_SPEC[spec] } : {}),
       },
       stdio: ['ignore', log, log],

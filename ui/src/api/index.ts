@@ -14,8 +14,13 @@ import { call } from "./call";
 export type * from "./bindings";
 export * from "./campaigns";
 export * from "./cases";
+export * from "./consultations";
+export * from "./equipment";
 export { isApiError, toApiError } from "./error";
+export * from "./planning";
+export * from "./plans";
 export * from "./providers";
+export * from "./respite";
 
 export const appStatus = (): Promise<AppStatus> => call("app_status");
 

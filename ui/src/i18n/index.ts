@@ -5,15 +5,45 @@ import campaignsEn from "./campaigns.en.json";
 import campaignsJa from "./campaigns.ja.json";
 import casesEn from "./cases.en.json";
 import casesJa from "./cases.ja.json";
+import consultationsEn from "./consultations.en.json";
+import consultationsJa from "./consultations.ja.json";
 import en from "./en.json";
+import equipmentEn from "./equipment.en.json";
+import equipmentJa from "./equipment.ja.json";
 import ja from "./ja.json";
+import planningEn from "./planning.en.json";
+import planningJa from "./planning.ja.json";
+import plansEn from "./plans.en.json";
+import plansJa from "./plans.ja.json";
 import providersEn from "./providers.en.json";
 import providersJa from "./providers.ja.json";
+import respiteEn from "./respite.en.json";
+import respiteJa from "./respite.ja.json";
 
-// The case registry's, the resource directory's and the survey campaigns' strings live in their
-// own files to keep each one readable.
-const jaStrings = { ...ja, ...casesJa, ...providersJa, ...campaignsJa };
-const enStrings = { ...en, ...casesEn, ...providersEn, ...campaignsEn };
+// The case registry's, the resource directory's, the survey campaigns', the planning dashboard's
+// and the discharge plan page's strings live in their own files to keep each one readable.
+const jaStrings = {
+  ...ja,
+  ...casesJa,
+  ...providersJa,
+  ...campaignsJa,
+  ...planningJa,
+  ...plansJa,
+  ...respiteJa,
+  ...equipmentJa,
+  ...consultationsJa,
+};
+const enStrings = {
+  ...en,
+  ...casesEn,
+  ...providersEn,
+  ...campaignsEn,
+  ...planningEn,
+  ...plansEn,
+  ...respiteEn,
+  ...equipmentEn,
+  ...consultationsEn,
+};
 
 export const LANGS: readonly Lang[] = ["ja", "en"];
 export const DEFAULT_LANG: Lang = "ja";

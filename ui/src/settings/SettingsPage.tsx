@@ -1,6 +1,7 @@
 import { Code, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { LanguageSwitch } from "../app/LanguageSwitch";
+import { TemplatesSection } from "./TemplatesSection";
 
 export function SettingsPage({ dataDir }: { dataDir: string }) {
   const { t } = useTranslation();
@@ -26,6 +27,7 @@ export function SettingsPage({ dataDir }: { dataDir: string }) {
         </Title>
         <LanguageSwitch testId="settings-language-switch" />
       </Stack>
+      <TemplatesSection />
     </Stack>
   );
 }

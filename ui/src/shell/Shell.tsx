@@ -13,12 +13,19 @@ import { EditCasePage } from "../cases/form/EditCasePage";
 import { NewCasePage } from "../cases/form/NewCasePage";
 import { CaseListPage } from "../cases/list/CaseListPage";
 import { CasePage } from "../cases/page/CasePage";
+import { ConsultationsPage } from "../consultations/ConsultationsPage";
+import { EquipmentPage } from "../equipment/EquipmentPage";
 import { MunicipalitiesPage } from "../municipalities/MunicipalitiesPage";
+import { PlanningDashboardPage } from "../planning/dashboard/PlanningDashboardPage";
+import { TemplateEditorPage } from "../planning/templates/TemplateEditorPage";
+import { TemplateListPage } from "../planning/templates/TemplateListPage";
+import { PlanPage } from "../plans/PlanPage";
 import { EditProviderPage } from "../providers/form/EditProviderPage";
 import { NewProviderPage } from "../providers/form/NewProviderPage";
 import { ImportPage } from "../providers/import/ImportPage";
 import { ProviderListPage } from "../providers/list/ProviderListPage";
 import { ProviderPage } from "../providers/page/ProviderPage";
+import { RespitePage } from "../respite/RespitePage";
 import { SettingsPage } from "../settings/SettingsPage";
 import { AREAS, areaPath } from "./areas";
 import { ComingSoon } from "./ComingSoon";
@@ -86,6 +93,7 @@ export function Shell({ dataDir }: { dataDir: string }) {
           <Route path={`${areaPath("cases")}/new`} element={<NewCasePage />} />
           <Route path={`${areaPath("cases")}/:id`} element={<CasePage />} />
           <Route path={`${areaPath("cases")}/:id/edit`} element={<EditCasePage />} />
+          <Route path={`${areaPath("cases")}/:id/plan`} element={<PlanPage />} />
           <Route path={areaPath("providers")} element={<ProviderListPage />} />
           <Route path={`${areaPath("providers")}/new`} element={<NewProviderPage />} />
           <Route path={`${areaPath("providers")}/import`} element={<ImportPage />} />
@@ -95,7 +103,13 @@ export function Shell({ dataDir }: { dataDir: string }) {
           <Route path={`${areaPath("surveys")}/new`} element={<NewCampaignPage />} />
           <Route path={`${areaPath("surveys")}/:id`} element={<CampaignPage />} />
           <Route path={areaPath("municipalities")} element={<MunicipalitiesPage />} />
+          <Route path={areaPath("planning")} element={<PlanningDashboardPage />} />
+          <Route path={areaPath("respite")} element={<RespitePage />} />
+          <Route path={areaPath("equipment")} element={<EquipmentPage />} />
+          <Route path={areaPath("consultations")} element={<ConsultationsPage />} />
           <Route path={areaPath("settings")} element={<SettingsPage dataDir={dataDir} />} />
+          <Route path={`${areaPath("settings")}/templates`} element={<TemplateListPage />} />
+          <Route path={`${areaPath("settings")}/templates/:id`} element={<TemplateEditorPage />} />
           <Route path="*" element={<Navigate to={areaPath("cases")} replace />} />
         </Routes>
       </AppShell.Main>

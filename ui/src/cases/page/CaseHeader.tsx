@@ -45,6 +45,14 @@ export function CaseHeader({ detail }: { detail: ChildDetail }) {
         <Button variant="default" component={Link} to="/cases">
           {t("casePage.backToList")}
         </Button>
+        <Button
+          variant="light"
+          component={Link}
+          to={`/cases/${detail.id}/plan`}
+          data-testid="case-plan"
+        >
+          {t("plan.openFromCase")}
+        </Button>
         <Button component={Link} to={`/cases/${detail.id}/edit`} data-testid="case-edit">
           {t("casePage.edit")}
         </Button>

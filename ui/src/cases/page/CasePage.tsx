@@ -1,6 +1,7 @@
 import { Alert, Button, EmptyState, Grid, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
+import { RespiteSection } from "../../respite/child/RespiteSection";
 import { useChild } from "../useChild";
 import { CareSection } from "./CareSection";
 import { CaseHeader } from "./CaseHeader";
@@ -56,6 +57,9 @@ export function CasePage() {
           <Section title={t("casePage.team")} testId="case-team">
             <EmptyState py="md" description={t("casePage.teamEmpty")} />
           </Section>
+        </Grid.Col>
+        <Grid.Col span={12}>
+          <RespiteSection childId={detail.id} />
         </Grid.Col>
         <Grid.Col span={12}>
           <HistorySection detail={detail} />

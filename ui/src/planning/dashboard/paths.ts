@@ -1,0 +1,2 @@
+/** The child's discharge plan page (the plan screens' route). */
+export const planPath = (childId: string) => `/cases/${encodeURIComponent(childId)}/plan`;
