@@ -10,6 +10,11 @@ use crate::campaigns::{
     StateCounts, TargetState,
 };
 use crate::cases::*;
+use crate::consultations::{
+    CallerCounts, CallerType, Consultation, ConsultationCounts, ConsultationFilter,
+    ConsultationInput, ConsultationList, ConsultationOutcome, MonthCounts, OutcomeCounts,
+    YearCounts,
+};
 use crate::domain::care_item::{
     CareItemCode, CareItemDetails, CareItemEntry, FeedingRoute, Mobility, SevereFactors,
     SuctionFrequency, Supervision,
@@ -19,11 +24,6 @@ use crate::domain::provider_kind::ProviderKind;
 use crate::domain::role::Role;
 use crate::domain::scores::medical_care::{MedicalCareBand, MedicalCareLine, MedicalCareScore};
 use crate::domain::scores::severe::{Condition, SevereClass, SevereLine, SevereScore};
-use crate::consultations::{
-    CallerCounts, CallerType, Consultation, ConsultationCounts, ConsultationFilter,
-    ConsultationInput, ConsultationList, ConsultationOutcome, MonthCounts, OutcomeCounts,
-    YearCounts,
-};
 use crate::equipment::{
     AddUnitRequest, EquipmentType, EquipmentTypeInput, EquipmentUnit, LendRequest, Loan,
     OverdueLoan, ReturnRequest, UnitCondition, UnitHistory, UpdateUnitRequest,
