@@ -11,7 +11,7 @@ use kakehashi::matching::*;
 use kakehashi::providers::*;
 use kakehashi::{Error, ErrorKind, Lang, Registry};
 
-use crate::support::{new_registry, stamp};
+use crate::support::{PASSPHRASE, new_registry, stamp};
 
 /// 川越市役所, where a child without entered coordinates is taken to live.
 const HALL: (f64, f64) = (35.925, 139.485833);
@@ -653,4 +653,155 @@ fn bad_requests_are_refused_at_their_field() {
     });
     assert!(matches!(e, Error::NotFound { .. }), "{e:?}");
     assert_eq!(e.to_api(Lang::Ja).kind, ErrorKind::NotFound);
+}
+
+fn counts_and_ids(registry: &Registry, request: &MatchRequest) -> (MatchCounts, Vec<String>) {
+    let result = registry.match_providers(request, &stamp()).unwrap();
+    let ids = ids(&result).into_iter().map(String::from).collect();
+    (result.counts, ids)
+}
+
+#[test]
+fn every_write_to_the_directory_is_in_the_very_next_match() {
+    let (_dir, _vault, mut registry) = new_registry();
+    let child = ventilated_child(&mut registry);
+    let dir = directory(&mut registry);
+    let nursing = request(&child);
+    let home_help = MatchRequest {
+        kind: ProviderKind::HomeHelp,
+        ..request(&child)
+    };
+    let (counts, _) = counts_and_ids(&registry, &nursing);
+    assert_eq!(counts.all_met, 4, "the first match builds the kind's index");
+    assert_eq!(counts_and_ids(&registry, &home_help).0.all_met, 1);
+    assert!(
+        registry.match_cache_bytes() > 0,
+        "both kinds are kept for the next match"
+    );
+
+    // A newer conditions answer raising the weight limit to 15 kg.
+    registry
+        .record_conditions(
+            &RecordConditionsRequest {
+                id: dir.light_weight.clone(),
+                answered_on: "2026-11-01".into(),
+                source: RecordSource::Survey,
+                conditions: Conditions {
+                    weight_max_kg: Some(15.0),
+                    ..takes_everything()
+                },
+            },
+            &stamp(),
+        )
+        .unwrap();
+    let (counts, ids) = counts_and_ids(&registry, &nursing);
+    assert_eq!(
+        (counts.all_met, counts.unmet),
+        (5, 1),
+        "the new answer counts at once, not the cached one"
+    );
+    assert_eq!(ids[1], dir.light_weight, "and it is listed at its place");
+
+    // A new provider, right at the home.
+    let new = add(
+        &mut registry,
+        ProviderKind::VisitingNursing,
+        "あたらしい訪問看護",
+        "アタラシイ",
+        Some(0.0),
+        takes_everything(),
+    );
+    let (counts, ids) = counts_and_ids(&registry, &nursing);
+    assert_eq!(counts.all_met, 6, "the provider added is counted");
+    assert_eq!(
+        ids[..2],
+        [new.clone(), dir.at_hall.clone()],
+        "at the home point too (0.0 km), so before the hall's station in 五十音順"
+    );
+
+    // A provider edited into another kind leaves this kind's list and joins the other's.
+    let far = registry.get_provider(&dir.far).unwrap();
+    registry
+        .update_provider(
+            &UpdateProviderRequest {
+                id: dir.far.clone(),
+                row_version: far.row_version,
+                provider: ProviderInput {
+                    kind: ProviderKind::HomeHelp,
+                    ..far.provider.clone()
+                },
+                answered_on: None,
+            },
+            &stamp(),
+        )
+        .unwrap();
+    let (counts, ids) = counts_and_ids(&registry, &nursing);
+    assert_eq!(counts.all_met, 5);
+    assert!(!ids.contains(&dir.far), "no longer a nursing station");
+    let (counts, ids) = counts_and_ids(&registry, &home_help);
+    assert_eq!(
+        counts.all_met, 2,
+        "the other kind's cached index was dropped too"
+    );
+    assert!(ids.contains(&dir.far));
+}
+
+#[test]
+fn a_write_about_the_child_is_in_the_next_match_without_a_directory_change() {
+    let (_dir, _vault, mut registry) = new_registry();
+    let child = ventilated_child(&mut registry);
+    let dir = directory(&mut registry);
+    let (_, ids) = counts_and_ids(&registry, &request(&child));
+    assert!(
+        !ids.contains(&dir.light_weight),
+        "12.4 kg is over its 10 kg limit"
+    );
+    registry
+        .record_weight(
+            &RecordWeightRequest {
+                id: child.id.clone(),
+                weight: Weight {
+                    measured_on: "2026-11-23".into(),
+                    weight_kg: 9.8,
+                },
+            },
+            &stamp(),
+        )
+        .unwrap();
+    let (counts, ids) = counts_and_ids(&registry, &request(&child));
+    assert_eq!(
+        counts.all_met, 5,
+        "the child is read afresh for every match"
+    );
+    assert_eq!(ids[1], dir.light_weight);
+}
+
+#[test]
+fn a_provider_removed_through_another_connection_is_gone_from_the_next_match() {
+    let (_dir, vault, mut registry) = new_registry();
+    let child = ventilated_child(&mut registry);
+    let dir = directory(&mut registry);
+    let (counts, ids) = counts_and_ids(&registry, &request(&child));
+    assert_eq!(counts.all_met, 4);
+    assert!(ids.contains(&dir.aoba));
+
+    // Not a use case (none removes providers yet) and not audited: only the other
+    // connection's commit tells the registry's cache that the directory changed.
+    let key = kakehashi::keys::KeyFile::read(&vault.key_path())
+        .unwrap()
+        .unwrap_key(PASSPHRASE)
+        .unwrap();
+    let other = kakehashi::store::open(&vault.db_path(), &key, false).unwrap();
+    let removed = other
+        .execute(
+            "UPDATE provider SET deleted_at = '2026-11-24T09:00:00Z' WHERE id = ?1",
+            [&dir.aoba],
+        )
+        .unwrap();
+    assert_eq!(removed, 1);
+    drop(other);
+
+    let (counts, ids) = counts_and_ids(&registry, &request(&child));
+    assert_eq!(counts.all_met, 3, "the tombstoned provider is not counted");
+    assert!(!ids.contains(&dir.aoba), "nor listed");
 }

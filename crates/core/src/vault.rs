@@ -179,6 +179,8 @@ impl Vault {
 /// Every use case is a method on it (see the feature modules).
 pub struct Registry {
     pub(crate) conn: Connection,
+    /// What matching keeps in memory between matches (see `matching::cache`)
+    pub(crate) match_cache: std::cell::RefCell<crate::matching::cache::MatchCache>,
 }
 
 impl std::fmt::Debug for Registry {
@@ -192,7 +194,10 @@ impl Registry {
         let mut conn = store::open(path, key, create)?;
         store::migrate(&mut conn)?;
         store::municipality::seed(&conn)?;
-        Ok(Registry { conn })
+        Ok(Registry {
+            conn,
+            match_cache: Default::default(),
+        })
     }
 
     /// The database's schema version (`PRAGMA user_version`).

@@ -85,13 +85,43 @@ pub fn site_point(lat: Option<f64>, lon: Option<f64>, hall: Point) -> Point {
 
 const EARTH_RADIUS_KM: f64 = 6371.0088;
 
+/// A point as haversine reads it: the latitude in radians and its cosine (worked out once per
+/// point, so a directory's points can be kept ready), the longitude in degrees.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PreparedPoint {
+    lat_rad: f64,
+    cos_lat: f64,
+    lon: f64,
+}
+
+impl PreparedPoint {
+    pub fn of(p: Point) -> PreparedPoint {
+        let lat_rad = p.lat.to_radians();
+        PreparedPoint {
+            lat_rad,
+            cos_lat: lat_rad.cos(),
+            lon: p.lon,
+        }
+    }
+}
+
 /// Great-circle distance in km (haversine on the mean Earth radius).
 pub fn haversine_km(a: Point, b: Point) -> f64 {
-    let (lat1, lat2) = (a.lat.to_radians(), b.lat.to_radians());
-    let half_dlat = (lat2 - lat1) / 2.0;
+    haversine_prepared_km(PreparedPoint::of(a), PreparedPoint::of(b))
+}
+
+/// [`haversine_km`] on prepared points: the same operations in the same order, so the same
+/// figure to the last bit.
+fn haversine_prepared_km(a: PreparedPoint, b: PreparedPoint) -> f64 {
+    let half_dlat = (b.lat_rad - a.lat_rad) / 2.0;
     let half_dlon = (b.lon - a.lon).to_radians() / 2.0;
-    let h = half_dlat.sin().powi(2) + lat1.cos() * lat2.cos() * half_dlon.sin().powi(2);
+    let h = half_dlat.sin().powi(2) + a.cos_lat * b.cos_lat * half_dlon.sin().powi(2);
     2.0 * EARTH_RADIUS_KM * h.sqrt().min(1.0).asin()
+}
+
+/// The distance matching shows, compares and sorts: home to site, km rounded to 0.1 km.
+pub fn distance_km(home: PreparedPoint, site: PreparedPoint) -> f64 {
+    tenth_km(haversine_prepared_km(home, site))
 }
 
 /// Distances are shown to 0.1 km; comparing and sorting the shown figure keeps a radius
@@ -140,7 +170,7 @@ pub fn care_items_on(items: &[CareItemEntry], on: NaiveDate) -> Vec<CareItemCode
 }
 
 /// A yes/no/not-answered question: yes is met, no is unmet for `reason`, not answered is unknown.
-fn answered(answer: Answer, reason: UnmetReason) -> Verdict {
+pub(super) fn answered(answer: Answer, reason: UnmetReason) -> Verdict {
     match answer {
         Answer::Yes => Verdict::Met,
         Answer::No => Verdict::Unmet { reason },
@@ -152,7 +182,11 @@ fn answered(answer: Answer, reason: UnmetReason) -> Verdict {
 
 /// Nights or weekends: the specific answer decides; when it is not answered, 24時間対応 ○
 /// covers it.
-fn out_of_hours(answer: Answer, around_the_clock: Answer, reason: UnmetReason) -> Verdict {
+pub(super) fn out_of_hours(
+    answer: Answer,
+    around_the_clock: Answer,
+    reason: UnmetReason,
+) -> Verdict {
     match (answer, around_the_clock) {
         (Answer::Unknown, Answer::Yes) => Verdict::Met,
         _ => answered(answer, reason),
@@ -263,7 +297,7 @@ fn judge(
     site: Point,
     verdict: &mut impl FnMut(Criterion, Verdict),
 ) -> (f64, Option<bool>) {
-    let distance_km = tenth_km(haversine_km(child.home, site));
+    let distance_km = distance_km(PreparedPoint::of(child.home), PreparedPoint::of(site));
     verdict(
         Criterion::AcceptsChildren,
         answered(c.accepts_children, UnmetReason::ChildrenNotAccepted),
@@ -313,13 +347,18 @@ pub fn evaluate(child: &ChildNeeds, conditions: &Conditions, site: Point) -> Eva
 pub fn classify(child: &ChildNeeds, conditions: &Conditions, site: Point) -> (MatchOutcome, f64) {
     let mut outcome = MatchOutcome::AllMet;
     let (distance_km, _) = judge(child, conditions, site, &mut |_, verdict| {
-        outcome = outcome.max(match verdict {
-            Verdict::Met => MatchOutcome::AllMet,
-            Verdict::Unknown { .. } => MatchOutcome::SomeUnknown,
-            Verdict::Unmet { .. } => MatchOutcome::Unmet,
-        })
+        outcome = outcome.max(outcome_of_verdict(verdict))
     });
     (outcome, distance_km)
+}
+
+/// The outcome one verdict alone would give.
+pub(super) fn outcome_of_verdict(verdict: Verdict) -> MatchOutcome {
+    match verdict {
+        Verdict::Met => MatchOutcome::AllMet,
+        Verdict::Unknown { .. } => MatchOutcome::SomeUnknown,
+        Verdict::Unmet { .. } => MatchOutcome::Unmet,
+    }
 }
 
 /// Unmet if any condition is unmet; else some unknown if any is unknown; else all met.

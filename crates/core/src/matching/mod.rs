@@ -20,8 +20,23 @@
 //! The home point is the child's entered coordinates, else its municipality hall's; a
 //! provider's point likewise. The rule is pure ([`evaluate`]); the use case
 //! ([`crate::Registry::match_providers`]) reads the data and words the verdicts ([`words`]).
+//!
+//! Speed (100,000 providers of a kind in a few ms): the first pass that counts and orders
+//! every provider runs over a compact in-memory index of the kind (`index`: per provider its
+//! row id, point, limits, care-item answers as bit masks, area codes as small integers,
+//! reading), which gives exactly [`evaluate::classify`]'s outcome and distance (property
+//! tests compare them on random conditions). Only the listed page is then read from the
+//! database and evaluated in full, so [`evaluate`] stays the one source of the verdicts and
+//! their words. The indexes live in the registry's match cache (`cache`), built on the first
+//! match of a kind and dropped when the directory changes: before each match the cache
+//! compares `max(audit_log.seq)` (every use-case write appends audit rows; if any new one is
+//! about a provider the indexes are dropped, other writes keep them) and `PRAGMA
+//! data_version` (a commit by another connection drops them) with what it saw last. Inside
+//! an open transaction the cache is bypassed.
 
+pub(crate) mod cache;
 pub mod evaluate;
+mod index;
 mod read;
 #[cfg(test)]
 mod tests;

@@ -1,5 +1,6 @@
-//! The use case: read the child, rank every live provider of the kind in one scan (outcome and
-//! distance only, from the copy of the current conditions on each provider's row), order
+//! The use case: read the child, rank every live provider of the kind (outcome and distance
+//! only) over the kind's compact index — kept in the registry's match cache, built from the
+//! copy of the current conditions on each provider's row when the directory changed — order
 //! them, then read the listed page in one more query and evaluate it in full, with reasons.
 
 use std::collections::HashMap;
@@ -10,11 +11,12 @@ use crate::cases::Weight;
 use crate::cases::read::months_between;
 use crate::cases::validate::parse_date;
 use crate::domain::care_item::{CareItemCode, CareItemEntry};
+use crate::domain::provider_kind::ProviderKind;
 use crate::error::{Error, Invalid, Result};
 use crate::matching::evaluate::{
-    ChildNeeds, Point, care_items_on, classify, evaluate, home_point, listing_order,
-    needs_nights_and_weekends, site_point,
+    ChildNeeds, Point, care_items_on, evaluate, home_point, needs_nights_and_weekends, site_point,
 };
+use crate::matching::index::{KindIndex, Ranked};
 use crate::matching::types::*;
 use crate::matching::words::check_words;
 use crate::providers::Conditions;
@@ -26,14 +28,6 @@ use crate::vault::Registry;
 /// Page size when none is asked for, and the most one answer lists.
 const DEFAULT_LIMIT: u32 = 200;
 const MAX_LIMIT: u32 = 1000;
-
-/// A provider kept for the listing: its row and where it ranks.
-struct Candidate {
-    rowid: i64,
-    kana_folded: String,
-    outcome: MatchOutcome,
-    distance_km: f64,
-}
 
 impl Registry {
     /// Every live provider of `request.kind` checked against the child on the target date
@@ -91,17 +85,17 @@ impl Registry {
             needs_nights_and_weekends: needs_nights_and_weekends(&items, target, request.kind),
         };
 
-        let (counts, mut listed) = self.rank_kind(request, &needs, &places)?;
-        listed.sort_by(|a, b| {
-            listing_order(
-                (a.outcome, a.distance_km, &a.kana_folded),
-                (b.outcome, b.distance_km, &b.kana_folded),
-            )
-            // Same outcome, distance and reading: the older record first, for a stable list.
-            .then(a.rowid.cmp(&b.rowid))
-        });
         let limit = request.limit.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT) as usize;
-        listed.truncate(limit);
+        let rank = |index: &KindIndex| index.rank(&needs, request.include_unmet, limit);
+        let (counts, listed) = if self.conn.is_autocommit() {
+            let mut cache = self.match_cache.borrow_mut();
+            rank(cache.index(&self.conn, request.kind, || {
+                index_kind(&self.conn, request.kind, &places)
+            })?)
+        } else {
+            // Inside a transaction that may yet roll back: nothing is cached.
+            rank(&index_kind(&self.conn, request.kind, &places)?)
+        };
         let providers = self.listed_providers(&listed, &needs, &places, request.lang)?;
 
         Ok(MatchResult {
@@ -119,49 +113,11 @@ impl Registry {
         })
     }
 
-    /// One scan over the live providers of the kind: ranks each, counts every outcome, and
-    /// keeps those to be listed (unmet ones only when asked).
-    fn rank_kind(
-        &self,
-        request: &MatchRequest,
-        needs: &ChildNeeds,
-        places: &HashMap<String, Municipality>,
-    ) -> Result<(MatchCounts, Vec<Candidate>)> {
-        let mut counts = MatchCounts::default();
-        let mut listed = Vec::new();
-        // The kind index gives the row ids; reading the rows in row id order then decrypts
-        // each table page once (walking the index would visit pages out of order, and a
-        // national directory is larger than the page cache).
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT rowid, kana_folded, municipality_code, lat, lon, conditions FROM provider
-             WHERE rowid IN (SELECT rowid FROM provider WHERE kind = ?1) AND deleted_at IS NULL",
-        )?;
-        let mut rows = stmt.query([request.kind.code()])?;
-        while let Some(r) = rows.next()? {
-            let site = site_point(r.get(3)?, r.get(4)?, hall_of(places, text(r.get_ref(2)?))?);
-            let (outcome, distance_km) = classify(needs, &conditions(r.get_ref(5)?), site);
-            match outcome {
-                MatchOutcome::AllMet => counts.all_met += 1,
-                MatchOutcome::SomeUnknown => counts.some_unknown += 1,
-                MatchOutcome::Unmet => counts.unmet += 1,
-            }
-            if outcome != MatchOutcome::Unmet || request.include_unmet {
-                listed.push(Candidate {
-                    rowid: r.get(0)?,
-                    kana_folded: text(r.get_ref(1)?).to_string(),
-                    outcome,
-                    distance_km,
-                });
-            }
-        }
-        Ok((counts, listed))
-    }
-
     /// The listed providers read in one query, evaluated again in full (the same pure rule,
     /// so the same outcome) for their verdicts, which are worded in `lang`.
     fn listed_providers(
         &self,
-        listed: &[Candidate],
+        listed: &[Ranked],
         needs: &ChildNeeds,
         places: &HashMap<String, Municipality>,
         lang: crate::error::Lang,
@@ -182,8 +138,15 @@ impl Registry {
                 &conditions(r.get_ref(9)?),
                 site_point(r.get(7)?, r.get(8)?, place),
             );
+            let rowid: i64 = r.get(0)?;
+            debug_assert!(
+                listed.iter().any(|c| c.rowid == rowid
+                    && c.outcome == e.outcome
+                    && c.distance_km == e.distance_km),
+                "the first pass placed row {rowid} as the full evaluation does: {e:?}"
+            );
             found.insert(
-                r.get(0)?,
+                rowid,
                 ProviderMatch {
                     provider_id: r.get(1)?,
                     name: r.get(2)?,
@@ -210,15 +173,44 @@ impl Registry {
                 },
             );
         }
-        listed
-            .iter()
-            .map(|c| {
+        let mut providers = Vec::with_capacity(listed.len());
+        for c in listed {
+            providers.push(
                 found
                     .remove(&c.rowid)
-                    .ok_or_else(|| Error::Internal(format!("provider row {} vanished", c.rowid)))
-            })
-            .collect()
+                    .ok_or_else(|| Error::Internal(format!("provider row {} vanished", c.rowid)))?,
+            );
+        }
+        Ok(providers)
     }
+}
+
+/// The compact index of the live providers of `kind`, read in one scan from the copy of the
+/// current conditions on each provider's row. The kind index gives the row ids; reading the
+/// rows in row id order then decrypts each table page once (walking the index would visit
+/// pages out of order, and a national directory is larger than the page cache).
+fn index_kind(
+    conn: &rusqlite::Connection,
+    kind: ProviderKind,
+    places: &HashMap<String, Municipality>,
+) -> Result<KindIndex> {
+    let mut index = KindIndex::default();
+    let mut stmt = conn.prepare_cached(
+        "SELECT rowid, kana_folded, municipality_code, lat, lon, conditions FROM provider
+         WHERE rowid IN (SELECT rowid FROM provider WHERE kind = ?1) AND deleted_at IS NULL",
+    )?;
+    let mut rows = stmt.query([kind.code()])?;
+    while let Some(r) = rows.next()? {
+        let site = site_point(r.get(3)?, r.get(4)?, hall_of(places, text(r.get_ref(2)?))?);
+        index.push(
+            r.get(0)?,
+            text(r.get_ref(1)?),
+            &conditions(r.get_ref(5)?),
+            site,
+        )?;
+    }
+    index.shrink_to_fit();
+    Ok(index)
 }
 
 /// The hall point of a municipality code (every provider's code is a known one).

@@ -713,6 +713,42 @@ fn reasons_are_worded_with_both_figures_in_japanese_and_english() {
     assert_eq!(age_words(27, Lang::En), "2 y 3 m");
 }
 
+#[test]
+fn a_check_is_worded_in_the_language_asked_with_the_condition_named_first() {
+    let ventilator = Criterion::CareItem {
+        code: CareItemCode::Ventilator,
+    };
+    assert_eq!(
+        check_words(ventilator, Verdict::Met, Lang::Ja),
+        "人工呼吸器の管理 ○"
+    );
+    assert_eq!(
+        check_words(ventilator, Verdict::Met, Lang::En),
+        "Ventilator: met",
+        "an English item name starts the label with a capital"
+    );
+    assert_eq!(ventilator.label(Lang::En), "Ventilator");
+    assert_eq!(
+        check_words(Criterion::Nights, Verdict::Met, Lang::Ja),
+        "夜間対応 ○"
+    );
+    assert_eq!(
+        check_words(Criterion::Nights, NOT_ANSWERED, Lang::En),
+        "Nights: not answered"
+    );
+    let unweighed = Verdict::Unknown {
+        reason: UnknownReason::WeightNotRecorded,
+    };
+    assert_eq!(
+        check_words(Criterion::Weight, unweighed, Lang::Ja),
+        "体重制限あり、体重の記録なし"
+    );
+    assert_eq!(
+        check_words(Criterion::Weight, unweighed, Lang::En),
+        "The provider has weight limits; no weight on record"
+    );
+}
+
 fn any_answer() -> impl Strategy<Value = Answer> {
     prop_oneof![Just(Answer::Yes), Just(Answer::No), Just(Answer::Unknown)]
 }
@@ -769,4 +805,199 @@ proptest! {
             "the first pass ranks exactly as the full evaluation"
         );
     }
+}
+
+// The compact index (the first pass over a cached directory) against the rule itself.
+
+/// A few municipalities: the child's (川越市), a ward and its designated city (浦和区,
+/// さいたま市), a neighbour (所沢市), and a code no municipality has.
+const CODES: [&str; 5] = ["112011", "111074", "111007", "112089", "999999"];
+
+/// Points around 川越市: the same few again and again, so distances tie.
+fn any_site() -> impl Strategy<Value = Point> {
+    (0usize..4, 0usize..4).prop_map(|(dlat, dlon)| Point {
+        lat: KAWAGOE.lat + 0.05 * dlat as f64,
+        lon: KAWAGOE.lon + 0.07 * dlon as f64,
+    })
+}
+
+/// A distance between two of those points as shown (to 0.1 km): a radius exactly on the edge.
+fn a_shown_distance() -> impl Strategy<Value = f64> {
+    (any_site(), any_site()).prop_map(|(a, b)| (haversine_km(a, b) * 10.0).round() / 10.0)
+}
+
+fn any_code() -> impl Strategy<Value = CareItemCode> {
+    proptest::sample::select(
+        crate::domain::care_item::CARE_ITEM_RULES
+            .iter()
+            .map(|r| r.code)
+            .collect::<Vec<_>>(),
+    )
+}
+
+/// Any conditions, unanswered parts and odd ones included: an item answered twice, a
+/// municipality listed twice, limits that exclude everybody.
+fn any_conditions() -> impl Strategy<Value = Conditions> {
+    (
+        (
+            any_answer(),
+            any_answer(),
+            any_answer(),
+            any_answer(),
+            any_answer(),
+        ),
+        (
+            proptest::option::of(0u32..60),
+            proptest::option::of(0u32..240),
+            proptest::option::of(prop_oneof![2.0f64..40.0, Just(12.4)]),
+            proptest::option::of(prop_oneof![2.0f64..40.0, Just(12.4)]),
+        ),
+        proptest::collection::vec((any_code(), any_answer()), 0..8),
+        proptest::collection::vec(proptest::sample::select(CODES.to_vec()), 0..4),
+        proptest::option::of(prop_oneof![0.0f64..30.0, a_shown_distance()]),
+    )
+        .prop_map(
+            |(
+                (accepts, new_clients, nights, weekends, around_the_clock),
+                (age_min, age_max, weight_min, weight_max),
+                items,
+                codes,
+                radius_km,
+            )| Conditions {
+                accepts_children: accepts,
+                age_min_months: age_min,
+                age_max_months: age_max,
+                weight_min_kg: weight_min,
+                weight_max_kg: weight_max,
+                care_items: items
+                    .into_iter()
+                    .map(|(code, answer)| CareItemAnswer { code, answer })
+                    .collect(),
+                service_area: ServiceArea {
+                    municipality_codes: codes.into_iter().map(String::from).collect(),
+                    radius_km,
+                },
+                nights,
+                weekends,
+                around_the_clock,
+                taking_new_clients: new_clients,
+                free_text: String::new(),
+            },
+        )
+}
+
+/// Any child: at home in one of the municipalities (in a ward of さいたま市 or not).
+fn any_needs() -> impl Strategy<Value = ChildNeeds> {
+    (
+        0u32..240,
+        proptest::option::of(prop_oneof![2.0f64..40.0, Just(12.4)]),
+        proptest::collection::vec(any_code(), 0..5),
+        proptest::sample::select(CODES.to_vec()),
+        any_site(),
+        proptest::bool::ANY,
+    )
+        .prop_map(|(age_months, weight_kg, mut items, code, home, nights)| {
+            items.sort();
+            items.dedup();
+            ChildNeeds {
+                age_months,
+                weight_kg,
+                care_items: items,
+                municipality_code: code.into(),
+                municipality_parent_code: (code == "111074").then(|| "111007".into()),
+                home,
+                needs_nights_and_weekends: nights,
+            }
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// The compact form of a provider classifies exactly as the full evaluation.
+    #[test]
+    fn the_compact_index_classifies_every_provider_as_evaluate_does(
+        needs in any_needs(),
+        providers in proptest::collection::vec((any_conditions(), any_site()), 1..6),
+    ) {
+        let mut index = super::index::KindIndex::default();
+        for (i, (c, site)) in providers.iter().enumerate() {
+            index.push(i as i64 + 1, "カナ", c, *site).unwrap();
+        }
+        for (i, (c, site)) in providers.iter().enumerate() {
+            let e = evaluate(&needs, c, *site);
+            prop_assert_eq!(
+                index.classify(i, &needs),
+                (e.outcome, e.distance_km),
+                "provider {} {:?}: {:?}", i, c, e.checks
+            );
+        }
+    }
+
+    /// The first pass over the index counts and orders as classifying each provider, sorting
+    /// them all in the listing order (older row first on a full tie) and cutting at the limit.
+    #[test]
+    fn ranking_over_the_index_lists_what_a_full_sort_would(
+        needs in any_needs(),
+        providers in proptest::collection::vec(
+            (any_conditions(), any_site(), proptest::sample::select(vec!["ア", "イ", "ウ"])),
+            0..40,
+        ),
+        include_unmet in proptest::bool::ANY,
+        limit in 0usize..30,
+    ) {
+        let mut index = super::index::KindIndex::default();
+        // Row ids not in insertion order, so the tie-break is tested apart from position.
+        let rowid = |i: usize| ((i * 37) % 41) as i64 + 100;
+        for (i, (c, site, kana)) in providers.iter().enumerate() {
+            index.push(rowid(i), kana, c, *site).unwrap();
+        }
+        let (counts, page) = index.rank(&needs, include_unmet, limit);
+
+        let mut expected_counts = MatchCounts::default();
+        let mut all: Vec<(MatchOutcome, f64, &str, i64)> = Vec::new();
+        for (i, (c, site, kana)) in providers.iter().enumerate() {
+            let (outcome, distance_km) = classify(&needs, c, *site);
+            match outcome {
+                MatchOutcome::AllMet => expected_counts.all_met += 1,
+                MatchOutcome::SomeUnknown => expected_counts.some_unknown += 1,
+                MatchOutcome::Unmet => expected_counts.unmet += 1,
+            }
+            if outcome != MatchOutcome::Unmet || include_unmet {
+                all.push((outcome, distance_km, kana, rowid(i)));
+            }
+        }
+        all.sort_by(|a, b| listing_order((a.0, a.1, a.2), (b.0, b.1, b.2)).then(a.3.cmp(&b.3)));
+        all.truncate(limit);
+        let expected: Vec<super::index::Ranked> = all
+            .iter()
+            .map(|&(outcome, distance_km, _, rowid)| super::index::Ranked {
+                rowid,
+                outcome,
+                distance_km,
+            })
+            .collect();
+        prop_assert_eq!(counts, expected_counts);
+        prop_assert_eq!(page, expected);
+    }
+}
+
+#[test]
+fn the_compact_index_reads_the_first_answer_of_an_item_answered_twice() {
+    let mut c = welcoming();
+    c.care_items.insert(
+        0,
+        CareItemAnswer {
+            code: CareItemCode::Ventilator,
+            answer: Answer::Unknown,
+        },
+    );
+    let mut index = super::index::KindIndex::default();
+    index.push(1, "ア", &c, KAWAGOE).unwrap();
+    assert_eq!(
+        index.classify(0, &child()),
+        (MatchOutcome::SomeUnknown, 0.0),
+        "the rule finds the first answer (not answered), not the later yes"
+    );
+    assert_eq!(classify(&child(), &c, KAWAGOE).0, MatchOutcome::SomeUnknown);
 }

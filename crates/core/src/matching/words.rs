@@ -2,6 +2,8 @@
 //! provider (「体重上限 10kg、現在 12.4kg」). Like the import's row problems, these are reports
 //! rather than failures, so they are worded here beside their types; `error.rs` words errors.
 
+use std::borrow::Cow;
+
 use crate::domain::care_item::CareItemCode;
 use crate::error::Lang;
 use crate::matching::types::{Criterion, MatchOutcome, UnknownReason, UnmetReason, Verdict};
@@ -56,6 +58,11 @@ fn number(x: f64) -> String {
 impl Criterion {
     /// The condition's name on screen.
     pub fn label(self, lang: Lang) -> String {
+        self.label_text(lang).into_owned()
+    }
+
+    /// [`Criterion::label`], borrowed when it can be (a listed page words thousands of checks).
+    fn label_text(self, lang: Lang) -> Cow<'static, str> {
         let (ja, en) = match self {
             Criterion::AcceptsChildren => ("小児の受け入れ", "Accepts children"),
             Criterion::Age => ("年齢", "Age"),
@@ -63,18 +70,26 @@ impl Criterion {
             Criterion::CareItem { code } => {
                 let name = care_item_label(code, lang);
                 // The English names are written to sit mid-sentence; a label starts one.
+                if lang == Lang::Ja {
+                    return Cow::Borrowed(name);
+                }
                 let mut chars = name.chars();
-                return chars
-                    .next()
-                    .map(|first| first.to_uppercase().chain(chars).collect())
-                    .unwrap_or_default();
+                return Cow::Owned(
+                    chars
+                        .next()
+                        .map(|first| first.to_uppercase().chain(chars).collect())
+                        .unwrap_or_default(),
+                );
             }
             Criterion::ServiceArea => ("サービス提供地域", "Service area"),
             Criterion::Nights => ("夜間対応", "Nights"),
             Criterion::Weekends => ("休日対応", "Weekends"),
             Criterion::TakingNewClients => ("新規受け入れ", "New clients"),
         };
-        lang.pick(ja.into(), en.into())
+        Cow::Borrowed(match lang {
+            Lang::Ja => ja,
+            Lang::En => en,
+        })
     }
 }
 
@@ -222,19 +237,25 @@ impl MatchOutcome {
 }
 
 /// One checked condition in words: the reason when unmet, what is missing when unknown.
+/// (Only the wording of `lang` is written: a listed page has thousands of checks.)
 pub fn check_words(criterion: Criterion, verdict: Verdict, lang: Lang) -> String {
-    let label = criterion.label(lang);
+    let label = criterion.label_text(lang);
+    let ja = lang == Lang::Ja;
     match verdict {
-        Verdict::Met => lang.pick(format!("{label} ○"), format!("{label}: met")),
+        Verdict::Met if ja => format!("{label} ○"),
+        Verdict::Met => format!("{label}: met"),
         Verdict::Unmet { reason } => reason.words(lang),
         Verdict::Unknown {
             reason: UnknownReason::NotAnswered,
-        } => lang.pick(format!("{label} 未回答"), format!("{label}: not answered")),
+        } if ja => format!("{label} 未回答"),
+        Verdict::Unknown {
+            reason: UnknownReason::NotAnswered,
+        } => format!("{label}: not answered"),
         Verdict::Unknown {
             reason: UnknownReason::WeightNotRecorded,
-        } => lang.pick(
-            "体重制限あり、体重の記録なし".into(),
-            "The provider has weight limits; no weight on record".into(),
-        ),
+        } if ja => "体重制限あり、体重の記録なし".into(),
+        Verdict::Unknown {
+            reason: UnknownReason::WeightNotRecorded,
+        } => "The provider has weight limits; no weight on record".into(),
     }
 }
