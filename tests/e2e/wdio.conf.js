@@ -161,7 +161,8 @@ function stopDriver() {
 
 function removeDataDir() {
   if (dataDir) {
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    // The app may still be writing its shader cache for a moment after the driver stops: retry.
+    fs.rmSync(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     dataDir = undefined;
   }
 }
