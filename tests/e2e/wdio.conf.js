@@ -246,9 +246,10 @@ export const config = {
         ...process.env,
         KAKEHASHI_DATA_DIR: dataDir,
         // The webview's own storage (localStorage keeps the chosen language) goes under the XDG
-        // folders; giving each spec its own keeps one journey's language switch out of the next.
+        // data folder; giving each spec its own keeps one journey's language switch out of the
+        // next. (Not XDG_CACHE_HOME: the GPU shader cache written there can outlive the driver
+        // for a moment and keep the data directory from being removed.)
         XDG_DATA_HOME: path.join(dataDir, 'xdg-data'),
-        XDG_CACHE_HOME: path.join(dataDir, 'xdg-cache'),
         XDG_CONFIG_HOME: path.join(dataDir, 'xdg-config'),
         ...(OPEN_FILE_BY_SPEC[spec] ? { KAKEHASHI_TEST_OPEN_FILE: OPEN_FILE_BY_SPEC[spec] } : {}),
       },
