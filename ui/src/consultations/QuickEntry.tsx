@@ -10,7 +10,7 @@ import {
   recordConsultation,
 } from "../api";
 import { foldWidth } from "../cases/dates";
-import { ChildPicker, type PickedChild } from "../equipment/ChildPicker";
+import { ChildPicker, type PickedChild } from "../common/ChildPicker";
 import { Panel } from "../equipment/Panel";
 import { errorsAt, useOfficeNow } from "../equipment/useEquipment";
 import { CALLER_TYPES, composing, OUTCOMES } from "./codes";

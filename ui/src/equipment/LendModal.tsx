@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { type EquipmentUnit, type Loan, lendEquipment } from "../api";
 import { normalizeDate } from "../cases/dates";
 import { DateField } from "../cases/fields/DateField";
-import { ChildPicker, type PickedChild } from "./ChildPicker";
+import { ChildPicker, type PickedChild } from "../common/ChildPicker";
 import { EQUIPMENT_KEY, errorsAt } from "./useEquipment";
 
 type Props = {

@@ -14,12 +14,12 @@ import { useTranslation } from "react-i18next";
 import type { BedType, BookingSaved, FacilityNights } from "../../api";
 import { parseDate } from "../../cases/dates";
 import { DateField } from "../../cases/fields/DateField";
+import { ChildPicker, type PickedChild } from "../../common/ChildPicker";
 import { currentLang } from "../../i18n";
 import { dateWithWeekday } from "../../planning/dates";
 import { nightCount, refusedNight } from "../model";
 import { StayList } from "../stays/StayList";
 import { type BookingMode, useBook } from "../useRespite";
-import { ChildPicker, type PickedChild } from "./ChildPicker";
 
 type Props = {
   nights: FacilityNights;
@@ -90,14 +90,16 @@ export function BookingPanel({ nights, from, to, onDates, onRefused }: Props) {
         {t("respite.booking.title")}
       </Title>
       <ChildPicker
-        child={child}
+        value={child}
+        label={t("respite.booking.child")}
         onChange={(next) => {
           setChild(next);
           setSaved(null);
           book.reset();
           onRefused(null);
         }}
-        error={missing === "child" ? t("respite.booking.needChild") : null}
+        error={missing === "child" ? t("respite.booking.needChild") : undefined}
+        data-testid="booking-child"
       />
       <NativeSelect
         label={t("respite.booking.bedType")}
