@@ -184,23 +184,8 @@ impl Registry {
 
     fn child_input(&self, stored: &StoredChild) -> Result<ChildInput> {
         let r = &stored.row;
-        let care_items = table::care_items(&self.conn, &stored.id)?
-            .into_iter()
-            .map(|(_, row)| {
-                Ok(CareItemEntry {
-                    code: serde_json::from_value(row.code.clone().into())
-                        .map_err(|_| Error::Internal(format!("unknown care item {}", row.code)))?,
-                    supervision: serde_json::from_value(row.supervision.clone().into()).map_err(
-                        |_| Error::Internal(format!("unknown supervision {}", row.supervision)),
-                    )?,
-                    details: serde_json::from_value(row.details).unwrap_or_default(),
-                    start_date: row.start_date,
-                    end_date: row.end_date,
-                })
-            })
-            .collect::<Result<Vec<_>>>()?;
+        let mut care_items = care_item_entries(&self.conn, &stored.id)?;
         // The score table's order (CareItemCode's order), not the order rows happened to get.
-        let mut care_items = care_items;
         care_items.sort_by_key(|i| i.code);
         Ok(ChildInput {
             case_number: Some(r.case_number.clone()),
@@ -417,6 +402,29 @@ fn shown(v: &serde_json::Value) -> Option<String> {
         serde_json::Value::String(s) => Some(s.clone()),
         other => Some(other.to_string()),
     }
+}
+
+/// The child's live care items with their dates and details, as stored (the one place their
+/// rows are read back into entries: the case, matching and respite checks all use it).
+pub(crate) fn care_item_entries(
+    conn: &rusqlite::Connection,
+    child_id: &str,
+) -> Result<Vec<CareItemEntry>> {
+    table::care_items(conn, child_id)?
+        .into_iter()
+        .map(|(_, row)| {
+            Ok(CareItemEntry {
+                code: serde_json::from_value(row.code.clone().into())
+                    .map_err(|_| Error::Internal(format!("unknown care item {}", row.code)))?,
+                supervision: serde_json::from_value(row.supervision.clone().into()).map_err(
+                    |_| Error::Internal(format!("unknown supervision {}", row.supervision)),
+                )?,
+                details: serde_json::from_value(row.details).unwrap_or_default(),
+                start_date: row.start_date,
+                end_date: row.end_date,
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]

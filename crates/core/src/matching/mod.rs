@@ -37,7 +37,7 @@
 pub(crate) mod cache;
 pub mod evaluate;
 mod index;
-mod read;
+pub(crate) mod read;
 #[cfg(test)]
 mod tests;
 pub mod types;

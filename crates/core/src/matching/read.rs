@@ -8,9 +8,9 @@ use std::collections::HashMap;
 use rusqlite::types::ValueRef;
 
 use crate::cases::Weight;
+use crate::cases::read::care_item_entries;
 use crate::cases::read::months_between;
 use crate::cases::validate::parse_date;
-use crate::domain::care_item::{CareItemCode, CareItemEntry};
 use crate::domain::provider_kind::ProviderKind;
 use crate::error::{Error, Invalid, Result};
 use crate::matching::evaluate::{
@@ -21,7 +21,7 @@ use crate::matching::types::*;
 use crate::matching::words::check_words;
 use crate::providers::Conditions;
 use crate::record::Stamp;
-use crate::store::child as child_table;
+use crate::store::child::{self as child_table, StoredChild};
 use crate::store::municipality::{self, Municipality};
 use crate::vault::Registry;
 
@@ -53,37 +53,15 @@ impl Registry {
                 },
             ));
         }
-        let items = care_item_entries(&self.conn, &stored.id)?;
-        let weight = child_table::weights(&self.conn, &stored.id)?
-            .into_iter()
-            .next()
-            .map(|w| Weight {
-                measured_on: w.measured_on,
-                weight_kg: w.weight_kg,
-            });
         let places: HashMap<String, Municipality> = municipality::all(&self.conn)?
             .into_iter()
             .map(|m| (m.code6.clone(), m))
             .collect();
-        let home_place = places.get(&child.municipality_code).ok_or_else(|| {
-            Error::Internal(format!(
-                "unknown municipality {} of child {}",
-                child.municipality_code, stored.id
-            ))
-        })?;
-        let home = home_point(child.lat, child.lon, hall(home_place));
-        let needs = ChildNeeds {
-            age_months: months_between(dob, target),
-            weight_kg: weight.as_ref().map(|w| w.weight_kg),
-            care_items: care_items_on(&items, target),
-            municipality_code: child.municipality_code.clone(),
-            municipality_parent_code: home_place.parent_code6.clone(),
-            home: Point {
-                lat: home.lat,
-                lon: home.lon,
-            },
-            needs_nights_and_weekends: needs_nights_and_weekends(&items, target, request.kind),
-        };
+        let ChildOnDate {
+            needs,
+            home,
+            weight,
+        } = child_on_date(&self.conn, &stored, dob, &places, target, request.kind)?;
 
         let limit = request.limit.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT) as usize;
         let rank = |index: &KindIndex| index.rank(&needs, request.include_unmet, limit);
@@ -242,23 +220,55 @@ fn text(v: ValueRef<'_>) -> &str {
     }
 }
 
-/// The child's live care items with their dates and details (what the rule reads: which
-/// items are active on the target date, and how often suction is needed).
-fn care_item_entries(conn: &rusqlite::Connection, child_id: &str) -> Result<Vec<CareItemEntry>> {
-    child_table::care_items(conn, child_id)?
+/// What matching reads of a child on a date: its needs, its home point and latest weight.
+pub(crate) struct ChildOnDate {
+    pub needs: ChildNeeds,
+    pub home: HomePoint,
+    pub weight: Option<Weight>,
+}
+
+/// The child's needs on `on` for a provider of `kind` (age, latest weight by measurement date,
+/// care items active then, home point or its municipality's hall): the one place they are read,
+/// for a match and for a respite booking's check.
+pub(crate) fn child_on_date(
+    conn: &rusqlite::Connection,
+    stored: &StoredChild,
+    dob: chrono::NaiveDate,
+    places: &HashMap<String, Municipality>,
+    on: chrono::NaiveDate,
+    kind: ProviderKind,
+) -> Result<ChildOnDate> {
+    let child = &stored.row;
+    let items = care_item_entries(conn, &stored.id)?;
+    let weight = child_table::weights(conn, &stored.id)?
         .into_iter()
-        .map(|(_, row)| {
-            let code: CareItemCode = serde_json::from_value(row.code.clone().into())
-                .map_err(|_| Error::Internal(format!("unknown care item {}", row.code)))?;
-            Ok(CareItemEntry {
-                code,
-                supervision: serde_json::from_value(row.supervision.clone().into()).map_err(
-                    |_| Error::Internal(format!("unknown supervision {}", row.supervision)),
-                )?,
-                details: serde_json::from_value(row.details).unwrap_or_default(),
-                start_date: row.start_date,
-                end_date: row.end_date,
-            })
-        })
-        .collect()
+        .next()
+        .map(|w| Weight {
+            measured_on: w.measured_on,
+            weight_kg: w.weight_kg,
+        });
+    let home_place = places.get(&child.municipality_code).ok_or_else(|| {
+        Error::Internal(format!(
+            "unknown municipality {} of child {}",
+            child.municipality_code, stored.id
+        ))
+    })?;
+    let home = home_point(child.lat, child.lon, hall(home_place));
+    let needs = ChildNeeds {
+        age_months: months_between(dob, on),
+        weight_kg: weight.as_ref().map(|w| w.weight_kg),
+        care_items: care_items_on(&items, on),
+        municipality_code: child.municipality_code.clone(),
+        municipality_parent_code: home_place.parent_code6.clone(),
+        home: Point {
+            lat: home.lat,
+            lon: home.lon,
+        },
+        needs_nights_and_weekends: needs_nights_and_weekends(&items, on, kind),
+    };
+    Ok(ChildOnDate {
+        needs,
+        home,
+        weight,
+    })
 }

@@ -8,18 +8,17 @@
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
-use crate::cases::read::months_between;
-use crate::domain::care_item::{CareItemCode, CareItemEntry};
+use std::collections::HashMap;
+
 use crate::domain::provider_kind::ProviderKind;
 use crate::error::{Error, Lang, Result};
-use crate::matching::evaluate::{
-    ChildNeeds, Point, care_items_on, evaluate, home_point, needs_nights_and_weekends, site_point,
-};
+use crate::matching::evaluate::{Point, evaluate, site_point};
+use crate::matching::read::child_on_date;
 use crate::matching::words::check_words;
 use crate::matching::{ConditionCheck, Criterion, UnmetReason, Verdict};
 use crate::providers::Conditions;
 use crate::store::child as child_table;
-use crate::store::municipality;
+use crate::store::municipality::{self, Municipality};
 use crate::store::provider::StoredProvider;
 
 /// The verdicts that matter for a booking: what refuses it, and what is not known.
@@ -57,37 +56,15 @@ pub fn check(
     })?;
     let dob = NaiveDate::parse_from_str(&child.row.date_of_birth, "%Y-%m-%d")
         .map_err(|_| Error::Internal(format!("unreadable date of birth of child {}", child.id)))?;
-    let items = care_item_entries(conn, &child.id)?;
-    let weight_kg = child_table::weights(conn, &child.id)?
-        .first()
-        .map(|w| w.weight_kg);
-    let places = municipality::all(conn)?;
+    let places: HashMap<String, Municipality> = municipality::all(conn)?
+        .into_iter()
+        .map(|m| (m.code6.clone(), m))
+        .collect();
+    let needs = child_on_date(conn, &child, dob, &places, on, kind)?.needs;
     let hall_of = |code: &str| {
         places
-            .iter()
-            .find(|m| m.code6 == code)
+            .get(code)
             .ok_or_else(|| Error::Internal(format!("unknown municipality {code}")))
-    };
-    let home_place = hall_of(&child.row.municipality_code)?;
-    let home = home_point(
-        child.row.lat,
-        child.row.lon,
-        Point {
-            lat: home_place.lat,
-            lon: home_place.lon,
-        },
-    );
-    let needs = ChildNeeds {
-        age_months: months_between(dob, on),
-        weight_kg,
-        care_items: care_items_on(&items, on),
-        municipality_code: child.row.municipality_code.clone(),
-        municipality_parent_code: home_place.parent_code6.clone(),
-        home: Point {
-            lat: home.lat,
-            lon: home.lon,
-        },
-        needs_nights_and_weekends: needs_nights_and_weekends(&items, on, kind),
     };
     let site_place = hall_of(&facility.row.municipality_code)?;
     let site = site_point(
@@ -117,24 +94,4 @@ pub fn check(
         }
     }
     Ok(acceptance)
-}
-
-/// The child's live care items with their dates and details, as matching reads them.
-fn care_item_entries(conn: &Connection, child_id: &str) -> Result<Vec<CareItemEntry>> {
-    child_table::care_items(conn, child_id)?
-        .into_iter()
-        .map(|(_, row)| {
-            let code: CareItemCode = serde_json::from_value(row.code.clone().into())
-                .map_err(|_| Error::Internal(format!("unknown care item {}", row.code)))?;
-            Ok(CareItemEntry {
-                code,
-                supervision: serde_json::from_value(row.supervision.clone().into()).map_err(
-                    |_| Error::Internal(format!("unknown supervision {}", row.supervision)),
-                )?,
-                details: serde_json::from_value(row.details).unwrap_or_default(),
-                start_date: row.start_date,
-                end_date: row.end_date,
-            })
-        })
-        .collect()
 }
