@@ -718,6 +718,18 @@ fn accepting_adds_the_provider_to_the_team_and_accepting_twice_changes_nothing()
         plan_of(&registry, &plan).team.is_empty(),
         "sending adds nobody"
     );
+    assert_eq!(
+        (draft.next.as_slice(), sent.next.as_slice()),
+        (
+            &[ReferralStatus::Sent, ReferralStatus::Cancelled][..],
+            &[
+                ReferralStatus::Accepted,
+                ReferralStatus::Declined,
+                ReferralStatus::Cancelled
+            ][..]
+        ),
+        "each referral says which steps the screen may offer"
+    );
     let accepted = step(&mut registry, &sent, ReferralStatus::Accepted)
         .unwrap()
         .plan;

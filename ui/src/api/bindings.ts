@@ -980,7 +980,11 @@ status_on: string, sent_on: string | null, decided_on: string | null, start_on: 
 /**
  * Every status it has had, oldest first (reopened ones included)
  */
-history: Array<ReferralEvent>, };
+history: Array<ReferralEvent>, 
+/**
+ * The steps the lifecycle allows from the current status (the screen offers these)
+ */
+next: Array<ReferralStatus>, };
 
 export type Attendee = { member_id: string, name: string, role: Role, };
 

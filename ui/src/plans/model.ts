@@ -1,5 +1,6 @@
 // The plan's vocabulary as the screens need it: roles and the provider kinds that fill them,
-// phases and their days from the target date, referral steps, the training checklist. Each table
+// phases and their days from the target date, the training checklist. (A referral's allowed
+// steps come from the core with the referral, `Referral.next`.) Each table
 // mirrors one in the core (named beside it), which stays the judge: it refuses anything else.
 import type { TFunction } from "i18next";
 import type {
@@ -68,17 +69,6 @@ export const PHASE_SPAN: Record<Phase, { from: number; to: number }> = {
   transition: { from: -30, to: 0 },
   discharge: { from: 0, to: 0 },
   home: { from: 0, to: 30 },
-};
-
-/** The steps each referral status allows (core: `ReferralStatus::next`). */
-export const REFERRAL_NEXT: Record<ReferralStatus, readonly ReferralStatus[]> = {
-  draft: ["sent", "cancelled"],
-  sent: ["accepted", "declined", "cancelled"],
-  accepted: ["active", "cancelled"],
-  active: ["ended"],
-  declined: ["draft"],
-  cancelled: ["draft"],
-  ended: [],
 };
 
 export const REFERRAL_COLOR: Record<ReferralStatus, string> = {

@@ -9,6 +9,7 @@ import type {
   PlanTask,
   ProviderMatch,
   Referral,
+  ReferralStatus,
   TeamMember,
   TrainingEntry,
 } from "../api/bindings";
@@ -87,6 +88,17 @@ export function member(n: number, overrides: Partial<TeamMember> = {}): TeamMemb
   };
 }
 
+/** The core's answers of `next` per status, as a fake shell returns them. */
+const NEXT_STEPS: Record<ReferralStatus, ReferralStatus[]> = {
+  draft: ["sent", "cancelled"],
+  sent: ["accepted", "declined", "cancelled"],
+  accepted: ["active", "cancelled"],
+  active: ["ended"],
+  declined: ["draft"],
+  cancelled: ["draft"],
+  ended: [],
+};
+
 export function referral(overrides: Partial<Referral> = {}): Referral {
   return {
     id: "referral-1",
@@ -108,6 +120,8 @@ export function referral(overrides: Partial<Referral> = {}): Referral {
       { status: "sent", on: TODAY, reason: "", recorded_at: `${TODAY}T01:00:01Z`, actor: "owner" },
     ],
     ...overrides,
+    // What the core answers for the status (ReferralStatus::next), unless a test says otherwise.
+    next: overrides.next ?? NEXT_STEPS[overrides.status ?? "sent"],
   };
 }
 

@@ -131,9 +131,11 @@ fn referral_history(conn: &Connection, id: &str) -> Result<Vec<ReferralEvent>> {
 fn referral_of(conn: &Connection, r: Stored<ReferralRow>) -> Result<Referral> {
     let (name, kind, _) = table::provider_brief(conn, &r.row.provider_id)?
         .ok_or_else(|| not_found("provider", &r.row.provider_id))?;
+    let status = referral_status_of(&r)?;
     Ok(Referral {
         history: referral_history(conn, &r.id)?,
-        status: referral_status_of(&r)?,
+        next: status.next().to_vec(),
+        status,
         role: role_of(&r.row.role)?,
         provider_kind: kind_of(&kind)?,
         provider_name: name,

@@ -497,6 +497,8 @@ pub struct Referral {
     pub note: String,
     /// Every status it has had, oldest first (reopened ones included)
     pub history: Vec<ReferralEvent>,
+    /// The steps the lifecycle allows from the current status (the screen offers these)
+    pub next: Vec<ReferralStatus>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

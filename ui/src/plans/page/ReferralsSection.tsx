@@ -17,7 +17,7 @@ import { moveReferral, type PlanDetail, type Referral, type ReferralStatus } fro
 import { formatDateTime, normalizeDate } from "../../cases/dates";
 import { DateField } from "../../cases/fields/DateField";
 import { Section } from "../../cases/page/Section";
-import { errorsAt, REFERRAL_COLOR, REFERRAL_NEXT } from "../model";
+import { errorsAt, REFERRAL_COLOR } from "../model";
 import { usePlanWrite } from "../usePlan";
 import "./match.css";
 
@@ -55,7 +55,7 @@ function ReferralCard({ referral, detail }: { referral: Referral; detail: PlanDe
   const { t } = useTranslation();
   const [step, setStep] = useState<ReferralStatus | null>(null);
   const [showHistory, setShowHistory] = useState(false);
-  const steps = REFERRAL_NEXT[referral.status].filter((s) => allowedOn(detail, s));
+  const steps = referral.next.filter((s) => allowedOn(detail, s));
 
   return (
     <Paper withBorder p="sm" data-testid="referral" data-status={referral.status}>
