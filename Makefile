@@ -24,12 +24,12 @@ UI_SOURCES := $(shell find ui/src ui/public -type f 2>/dev/null) \
 E2E_TIMEOUT ?= 1200
 
 .PHONY: help run test deps deps-test sys-deps sys-deps-test tauri-driver ui app \
-	fmt-check clippy test-rust test-ui check-ui e2e clean-ui
+	fmt-check clippy test-rust test-ui check-ui e2e clean-ui cargo-fuzz fuzz-short
 
 help:
 	@echo "make run     install what is missing, build, and open the app (needs a desktop session)"
 	@echo "make test    install what is missing and run every test (core, CLI, UI, end to end)"
-	@echo "steps: deps deps-test ui app fmt-check clippy test-rust test-ui check-ui e2e"
+	@echo "steps: deps deps-test ui app fmt-check clippy test-rust test-ui check-ui e2e fuzz-short"
 
 # ---- installing -------------------------------------------------------------------------------
 
@@ -52,6 +52,9 @@ $(E2E_STAMP): $(wildcard tests/e2e/package.json tests/e2e/package-lock.json) | s
 
 tauri-driver: | sys-deps
 	@scripts/install-tauri-driver.sh "$(TOOLS_DIR)"
+
+cargo-fuzz: | sys-deps
+	@scripts/install-cargo-fuzz.sh "$(TOOLS_DIR)"
 
 deps: sys-deps $(UI_STAMP)
 
@@ -84,7 +87,7 @@ run: deps app
 
 # ---- testing (make test runs these in this order and stops at the first failure) --------------
 
-test: deps-test fmt-check clippy test-rust test-ui check-ui e2e
+test: deps-test fmt-check clippy test-rust test-ui check-ui e2e fuzz-short
 	@echo "==> all tests passed"
 
 fmt-check:
@@ -119,3 +122,10 @@ e2e: deps-test app
 
 clean-ui:
 	rm -rf ui/dist
+
+# cargo-fuzz on the stable toolchain (no sanitizer), in its own target dir
+# (~/.cache/kakehashi/fuzz-target) so the shared one is not rebuilt; docs/reliability.md.
+FUZZ_SECONDS ?= 40
+fuzz-short: cargo-fuzz
+	@echo "==> fuzz every parser target for $(FUZZ_SECONDS) s each (cargo fuzz, -s none)"
+	@scripts/fuzz-short.sh $(FUZZ_SECONDS)

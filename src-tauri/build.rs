@@ -83,6 +83,20 @@ const COMMANDS: &[&str] = &[
     "list_consultations",
     "consultation_counts",
     "office_now",
+    "backup_now",
+    "cancel_backup",
+    "list_backups",
+    "get_backup_schedule",
+    "set_backup_schedule",
+    "restore_backup",
+    "get_disaster_profile",
+    "save_disaster_profile",
+    "emergency_roster",
+    "export_roster",
+    "export_document",
+    "audit_entries",
+    "audit_actors",
+    "verify_audit",
 ];
 
 fn main() {

@@ -28,6 +28,21 @@ pub fn pick_import_file(app: &AppHandle, title: &str) -> Result<Option<PathBuf>,
     })
 }
 
+/// Asks the person for a backup file to restore (`.kbak`, or the `before-restore` copy of
+/// the database); `None` when they cancel. Tests answer through `KAKEHASHI_TEST_OPEN_FILE`.
+pub fn pick_backup_file(app: &AppHandle, title: &str) -> Result<Option<PathBuf>, ApiError> {
+    if let Some(path) = test_answer(TEST_OPEN_FILE_ENV) {
+        return Ok(Some(path));
+    }
+    let title = title.to_string();
+    on_main_thread(app, move || {
+        rfd::FileDialog::new()
+            .set_title(&title)
+            .add_filter("Kakehashi backup", &["kbak", "before-restore"])
+            .pick_file()
+    })
+}
+
 /// What the save dialog offers: its title, the suggested file name, and the one file type.
 pub struct SaveAs<'a> {
     pub title: &'a str,

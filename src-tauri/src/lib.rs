@@ -1,12 +1,16 @@
 //! Kakehashi's desktop shell: one window serving the bundled UI, and the IPC commands over
 //! the core. The data directory is the OS app-data folder, or `KAKEHASHI_DATA_DIR` (tests).
 
+mod audit_commands;
+mod backup_commands;
 mod campaign_commands;
 mod case_commands;
 mod commands;
 mod consultation_commands;
 mod dashboard_commands;
 mod dialog;
+mod disaster_commands;
+mod document_commands;
 mod equipment_commands;
 mod export_commands;
 mod import_commands;
@@ -36,6 +40,7 @@ pub fn run() {
                 _ => app.path().app_data_dir()?,
             };
             app.manage(AppState::new(dir));
+            backup_commands::start_scheduler(app.handle().clone());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -120,6 +125,20 @@ pub fn run() {
             consultation_commands::list_consultations,
             consultation_commands::consultation_counts,
             consultation_commands::office_now,
+            backup_commands::backup_now,
+            backup_commands::cancel_backup,
+            backup_commands::list_backups,
+            backup_commands::get_backup_schedule,
+            backup_commands::set_backup_schedule,
+            backup_commands::restore_backup,
+            disaster_commands::get_disaster_profile,
+            disaster_commands::save_disaster_profile,
+            disaster_commands::emergency_roster,
+            disaster_commands::export_roster,
+            document_commands::export_document,
+            audit_commands::audit_entries,
+            audit_commands::audit_actors,
+            audit_commands::verify_audit,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

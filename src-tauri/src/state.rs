@@ -95,6 +95,12 @@ impl AppState {
         *lock(&self.registry) = Some(registry);
     }
 
+    /// Takes the registry out (a restore closes it and holds the reopened one); the app is
+    /// locked until then.
+    pub fn take_registry(&self) -> Option<Registry> {
+        lock(&self.registry).take()
+    }
+
     /// Drops the registry: closes the database and zeroes the key.
     pub fn release(&self) {
         *lock(&self.registry) = None;

@@ -71,6 +71,8 @@ const FROZEN: &[(i64, &str)] = &[
     (4, include_str!("../../fixtures/schema/v4.sql")),
     (5, include_str!("../../fixtures/schema/v5.sql")),
     (6, include_str!("../../fixtures/schema/v6.sql")),
+    (7, include_str!("../../fixtures/schema/v7.sql")),
+    (8, include_str!("../../fixtures/schema/v8.sql")),
 ];
 
 #[test]

@@ -79,6 +79,14 @@ const SEED_BY_SPEC = {
     commands: [],
     steps: seedRespite,
   },
+  // A ventilated child at home with no disaster profile yet, and a child at home who depends on
+  // no device (first by kana, so the roster's risk order is what puts the ventilated child
+  // first): see specs/disaster-profile.e2e.js.
+  'disaster-profile': {
+    passphrase: 'cedar-harbor-lantern-quartz-64',
+    commands: [],
+    steps: seedDisaster,
+  },
 };
 
 /** The journey's nights: the 10th, 11th and 12th of next month in Japan (the office's date). */
@@ -118,6 +126,14 @@ function seedRespite(run, dir) {
   run(['respite', 'beds', '--facility', facility, '--bed-type', 'ventilator', '--beds', '1', '--max-stay', '7']);
   const { month, middle } = respiteNights();
   run(['respite', 'book', '--case', taken.case_number, '--facility', facility, '--from', middle, '--to', `${month}-12`]);
+}
+
+function seedDisaster(run, dir) {
+  const quiet = ventilatedChild('相川 さくら', 'アイカワ サクラ', '川越市脇田町2-3');
+  quiet.child.care_items = [];
+  const children = path.join(dir, 'disaster-children.json');
+  fs.writeFileSync(children, JSON.stringify([ventilatedChild('坂戸 結翔', 'サカド ユイト', '川越市新宿町1-17-1'), quiet]));
+  run(['cases', 'add', '--json', children]);
 }
 
 // Journeys that move the clock: the app's stamps read the instant in this file (created in the

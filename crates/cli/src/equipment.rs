@@ -115,17 +115,14 @@ pub fn run(registry: &mut Registry, command: EquipmentCommand, lang: Lang) -> Re
             due,
         } => {
             let unit = registry.equipment_unit_by_tag(&tag)?;
-            let child = registry.get_child(
-                &CaseRef {
-                    id: None,
-                    case_number: Some(case_number),
-                },
-                &stamp(),
-            )?;
+            let child_id = registry.child_id_for(&CaseRef {
+                id: None,
+                case_number: Some(case_number),
+            })?;
             let loan = registry.lend_equipment(
                 &LendRequest {
                     unit_id: unit.id,
-                    child_id: child.id,
+                    child_id,
                     lent_on: from.unwrap_or_else(|| stamp().today().to_string()),
                     due_on: due,
                     note: String::new(),

@@ -6,9 +6,13 @@
 //! Errors are printed in Japanese (or English with `--lang en`) with a non-zero exit code
 //! per kind: 2 validation, 3 not found, 4 conflict, 5 locked, 6 i/o, 1 internal.
 
+mod audit;
+mod backup;
 mod campaigns;
 mod cases;
+mod disaster;
 mod equipment;
+mod export;
 mod matching;
 mod plans;
 mod providers;
@@ -81,6 +85,20 @@ enum Command {
     /// Lent emergency equipment: the overdue list, adding and lending units
     #[command(subcommand)]
     Equipment(equipment::EquipmentCommand),
+    /// Disaster preparedness: a child's profile, the emergency roster
+    #[command(subcommand)]
+    Disaster(disaster::DisasterCommand),
+    /// The tamper-evident audit log: `audit verify` (exit 7 when tampered), `audit list`
+    #[command(subcommand)]
+    Audit(audit::AuditCommand),
+    /// Make an encrypted, verified backup (or `backup list`, `backup schedule`)
+    Backup(backup::BackupArgs),
+    /// Restore a backup: checked first, the current data kept as kakehashi.db.before-restore
+    Restore(backup::RestoreArgs),
+    /// Printable documents: case-summary, plan, emergency-sheet (PDF) and the roster
+    /// (PDF, CSV or XLSX)
+    #[command(subcommand)]
+    Export(export::ExportCommand),
     /// Fill the database with a deterministic synthetic dataset
     Demo {
         #[arg(long)]
@@ -225,6 +243,26 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Error> {
         Command::Equipment(command) => {
             let mut registry = unlock(&vault)?;
             equipment::run(&mut registry, command, lang)?;
+        }
+        Command::Disaster(command) => {
+            let mut registry = unlock(&vault)?;
+            disaster::run(&mut registry, command, lang)?;
+        }
+        Command::Audit(command) => {
+            let registry = unlock(&vault)?;
+            if !audit::run(&registry, command, lang)? {
+                drop(registry);
+                std::process::exit(audit::TAMPERED_EXIT);
+            }
+        }
+        Command::Backup(args) => {
+            let registry = unlock(&vault)?;
+            backup::run_backup(&registry, args, lang)?;
+        }
+        Command::Restore(args) => backup::run_restore(&vault, args, lang)?,
+        Command::Export(command) => {
+            let registry = unlock(&vault)?;
+            export::run(&registry, command, lang)?;
         }
         Command::Demo {
             seed,

@@ -38,16 +38,13 @@ pub fn run(registry: &Registry, args: MatchArgs, lang: Lang) -> Result<(), Error
             kakehashi::error::Invalid::UnknownCode { code: args.kind },
         )
     })?;
-    let child = registry.get_child(
-        &CaseRef {
-            id: None,
-            case_number: Some(args.case_number),
-        },
-        &stamp(),
-    )?;
+    let child_id = registry.child_id_for(&CaseRef {
+        id: None,
+        case_number: Some(args.case_number),
+    })?;
     let result = registry.match_providers(
         &MatchRequest {
-            child_id: child.id,
+            child_id,
             kind,
             target_date: args.date,
             include_unmet: args.all,

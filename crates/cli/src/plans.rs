@@ -72,15 +72,10 @@ pub fn run(registry: &mut Registry, command: PlansCommand, lang: Lang) -> Result
 }
 
 fn child_id(registry: &Registry, case_number: &str) -> Result<String, Error> {
-    Ok(registry
-        .get_child(
-            &CaseRef {
-                id: None,
-                case_number: Some(case_number.to_string()),
-            },
-            &stamp(),
-        )?
-        .id)
+    registry.child_id_for(&CaseRef {
+        id: None,
+        case_number: Some(case_number.to_string()),
+    })
 }
 
 /// The plan as text: a heading, then tasks under their phase, the team and the referrals.

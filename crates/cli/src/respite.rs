@@ -81,20 +81,17 @@ pub fn run(registry: &mut Registry, command: RespiteCommand, lang: Lang) -> Resu
             reason,
             json,
         } => {
-            let child = registry.get_child(
-                &CaseRef {
-                    id: None,
-                    case_number: Some(case_number),
-                },
-                &stamp(),
-            )?;
+            let child_id = registry.child_id_for(&CaseRef {
+                id: None,
+                case_number: Some(case_number),
+            })?;
             let bed_type = match bed_type {
                 Some(code) => bed_type_of(&code)?,
                 None => only_bed_type(registry, &facility)?,
             };
             let saved = registry.book_respite(
                 &BookingRequest {
-                    child_id: child.id,
+                    child_id,
                     facility_id: facility,
                     bed_type,
                     from,

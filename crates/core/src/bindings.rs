@@ -4,6 +4,13 @@
 
 use ts_rs::{Config, TS};
 
+use crate::audit::{
+    AuditBreak, AuditBreakKind, AuditEntry, AuditPage, AuditQuery, AuditVerification,
+};
+use crate::backup::{
+    BackupDone, BackupInfo, BackupList, BackupProgress, BackupSchedule, RestoreReport,
+    RestoreRequest,
+};
 use crate::campaigns::{
     AddTargetsRequest, CampaignDetail, CampaignInput, CampaignSummary, CampaignTarget,
     ChaseListSaved, ChaseRow, RecordAnswerRequest, RemoveTargetRequest, SetTargetStateRequest,
@@ -14,6 +21,12 @@ use crate::consultations::{
     CallerCounts, CallerType, Consultation, ConsultationCounts, ConsultationFilter,
     ConsultationInput, ConsultationList, ConsultationOutcome, MonthCounts, OutcomeCounts,
     YearCounts,
+};
+use crate::disaster::{
+    DeviceKind, DisasterProfile, DisasterProfileInput, DisasterWarning, DisasterWarningCode,
+    EmergencyContact, ExportRosterRequest, OtherPower, PowerDevice, Registration, Roster,
+    RosterExported, RosterFormat, RosterPhone, RosterQuery, RosterRow, RosterTeamContact,
+    SaveDisasterProfileRequest,
 };
 use crate::domain::care_item::{
     CareItemCode, CareItemDetails, CareItemEntry, FeedingRoute, Mobility, SevereFactors,
@@ -36,6 +49,7 @@ use crate::matching::{
 };
 use crate::municipalities::MunicipalityQuery;
 use crate::passphrase::PassphraseStrength;
+use crate::pdf::{DocumentKind, DocumentRequest, DocumentSaved};
 use crate::plans::{
     AddConferenceRequest, AddTaskRequest, AddTeamMemberRequest, Attendee, CompleteTaskRequest,
     Conference, ConferenceInput, ConferenceKind, CreatePlanRequest, CreateReferralRequest,
@@ -263,6 +277,44 @@ pub fn typescript() -> String {
         ConsultationCounts::decl(&cfg),
         MonthCounts::decl(&cfg),
         YearCounts::decl(&cfg),
+        // Disaster preparedness
+        DeviceKind::decl(&cfg),
+        PowerDevice::decl(&cfg),
+        OtherPower::decl(&cfg),
+        Registration::decl(&cfg),
+        EmergencyContact::decl(&cfg),
+        DisasterProfileInput::decl(&cfg),
+        DisasterWarningCode::decl(&cfg),
+        DisasterWarning::decl(&cfg),
+        DisasterProfile::decl(&cfg),
+        SaveDisasterProfileRequest::decl(&cfg),
+        RosterQuery::decl(&cfg),
+        RosterPhone::decl(&cfg),
+        RosterTeamContact::decl(&cfg),
+        RosterRow::decl(&cfg),
+        Roster::decl(&cfg),
+        RosterFormat::decl(&cfg),
+        ExportRosterRequest::decl(&cfg),
+        RosterExported::decl(&cfg),
+        // Printable documents
+        DocumentKind::decl(&cfg),
+        DocumentRequest::decl(&cfg),
+        DocumentSaved::decl(&cfg),
+        // Backups
+        BackupSchedule::decl(&cfg),
+        BackupProgress::decl(&cfg),
+        BackupInfo::decl(&cfg),
+        BackupDone::decl(&cfg),
+        BackupList::decl(&cfg),
+        RestoreReport::decl(&cfg),
+        RestoreRequest::decl(&cfg),
+        // Audit log
+        AuditQuery::decl(&cfg),
+        AuditEntry::decl(&cfg),
+        AuditPage::decl(&cfg),
+        AuditBreakKind::decl(&cfg),
+        AuditBreak::decl(&cfg),
+        AuditVerification::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by crates/core/src/bindings.rs (ts-rs). Do not edit.\n\

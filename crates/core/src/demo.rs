@@ -147,6 +147,7 @@ impl Registry {
         }
         // Last, so that the data above stays the same for a seed as before plans existed.
         demo_plans(&tx, stamp, &mut rng, spec.seed)?;
+        demo_disaster(&tx, stamp, &mut rng, spec.seed)?;
         tx.commit()?;
         Ok(summary)
     }
@@ -598,6 +599,108 @@ fn demo_plans(
                 &member_id,
             )?;
         }
+    }
+    Ok(())
+}
+
+/// Disaster profiles for most children at home, so the emergency roster has something to
+/// rank: devices from their care items (a ventilator whose batteries last a few hours, an
+/// oxygen concentrator whose hours nobody knows yet…), registrations and contacts that are
+/// sometimes missing; every fourth child has no profile yet.
+fn demo_disaster(
+    tx: &rusqlite::Transaction<'_>,
+    stamp: &Stamp,
+    rng: &mut ChaCha8Rng,
+    seed: u64,
+) -> Result<()> {
+    use crate::disaster::write::{check_profile, insert_profile_record};
+    use crate::disaster::{DeviceKind, DisasterProfileInput, EmergencyContact, PowerDevice};
+    use crate::disaster::{OtherPower, Registration};
+
+    let children: Vec<(String, String)> = tx
+        .prepare(
+            "SELECT c.id, coalesce(group_concat(i.code), '') FROM child c
+             LEFT JOIN child_care_item i ON i.child_id = c.id AND i.deleted_at IS NULL
+             WHERE c.case_number LIKE ?1 AND c.deleted_at IS NULL AND c.status = 'at_home'
+             GROUP BY c.id ORDER BY c.case_number",
+        )?
+        .query_map([format!("DEMO{seed}-%")], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    let today = stamp.today();
+    let registered = |yes: bool, days_ago: u64| Registration {
+        registered: yes,
+        on: yes.then(|| (today - Days::new(days_ago)).to_string()),
+    };
+    for (i, (child_id, codes)) in children.iter().enumerate() {
+        if i % 4 == 3 {
+            continue;
+        }
+        let has = |code: &str| codes.split(',').any(|c| c == code);
+        let device = |kind, internal: Option<f64>, external: Option<f64>| PowerDevice {
+            kind,
+            name: String::new(),
+            internal_battery_hours: internal,
+            external_battery_hours: external,
+        };
+        let mut devices = Vec::new();
+        if has("ventilator") {
+            let external = [None, Some(4.0), Some(12.0), Some(24.0)]
+                .choose(rng)
+                .copied()
+                .flatten();
+            devices.push(PowerDevice {
+                name: "（デモ）在宅用人工呼吸器".into(),
+                ..device(
+                    DeviceKind::Ventilator,
+                    Some([2.0, 3.0, 6.0][i % 3]),
+                    external,
+                )
+            });
+        }
+        if has("oxygen") {
+            let internal = if rng.random_bool(0.3) {
+                None
+            } else {
+                Some(0.0)
+            };
+            devices.push(device(DeviceKind::OxygenConcentrator, internal, Some(8.0)));
+        }
+        if has("suction") {
+            devices.push(device(DeviceKind::Suction, Some(1.0), Some(30.0)));
+        }
+        if has("tube_feeding_pump") {
+            devices.push(device(DeviceKind::FeedingPump, Some(24.0), None));
+        }
+        let contacts = if i % 3 == 2 {
+            Vec::new()
+        } else {
+            vec![EmergencyContact {
+                name: "（デモ）祖母".into(),
+                relation: "祖母".into(),
+                phone: format!("048-555-{:04}", 1000 + i),
+            }]
+        };
+        let mut profile = DisasterProfileInput {
+            devices,
+            other_power: OtherPower {
+                car: rng.random_bool(0.6),
+                generator: rng.random_bool(0.2),
+                spare_batteries: rng.random_bool(0.4),
+                note: String::new(),
+            },
+            consumables_days: Some([3, 7, 14][i % 3]),
+            power_company: registered(rng.random_bool(0.6), 120),
+            evacuation_list: registered(rng.random_bool(0.7), 200),
+            individual_plan: registered(rng.random_bool(0.3), 60),
+            evacuation_site: "（デモ）市立第一小学校".into(),
+            welfare_shelter: "（デモ）ひかり福祉センター".into(),
+            emergency_hospital: "（デモ）さいたま小児医療センター".into(),
+            contacts,
+            note: "デモデータ".into(),
+        };
+        // The generator must make what the form accepts; a refusal here is a bug in it.
+        check_profile(&mut profile, today)?;
+        insert_profile_record(tx, stamp, &next_id(stamp, rng), child_id, &profile)?;
     }
     Ok(())
 }

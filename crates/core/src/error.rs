@@ -264,6 +264,15 @@ pub enum Invalid {
     },
     /// A loan due back before it goes out.
     DueBeforeStart,
+    /// A document for someone outside the team (消防, 電力会社…) whom the family's consent
+    /// does not cover (no consent on file, or a scope without them).
+    ConsentDoesNotCover {
+        recipient: crate::cases::ConsentScope,
+    },
+    /// A list longer than the form takes (devices, contacts…).
+    TooManyEntries {
+        max: usize,
+    },
 }
 
 /// The core's internal error.
@@ -300,6 +309,22 @@ pub enum Error {
     Import(Box<crate::io::FileError>),
     #[error("the demo dataset with seed {seed} is already loaded")]
     DemoAlreadyLoaded { seed: u64 },
+    #[error("not enough free space for a backup in {dir}")]
+    BackupNoSpace {
+        dir: PathBuf,
+        needed: u64,
+        available: Option<u64>,
+    },
+    #[error("the backup could not be written to {dir}: {detail}")]
+    BackupWrite { dir: PathBuf, detail: String },
+    #[error("the backup {path} failed verification: {detail}")]
+    BackupVerifyFailed { path: PathBuf, detail: String },
+    #[error("the backup {path} cannot be used: {detail}")]
+    BackupUnusable { path: PathBuf, detail: String },
+    #[error("the restore failed: {detail}")]
+    RestoreFailed { detail: String },
+    #[error("the settings file {path} is unreadable: {detail}")]
+    SettingsUnreadable { path: PathBuf, detail: String },
     #[error("i/o error on {path}: {source}")]
     Io {
         path: PathBuf,
@@ -307,6 +332,8 @@ pub enum Error {
     },
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    #[error("no Japanese font is installed")]
+    NoJapaneseFont,
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -481,6 +508,96 @@ impl Error {
                     format!("The demo data with seed {seed} is already loaded. Choose another seed."),
                 ),
             ),
+            Error::BackupNoSpace {
+                dir,
+                needed,
+                available,
+            } => (
+                ErrorKind::Io,
+                None,
+                lang.pick(
+                    format!(
+                        "バックアップ先 {} の空き容量が足りません（必要 約{}、空き {}）。不要なファイルを削除するか、別の保存先を選んでください。作りかけのファイルは削除しました。これまでのバックアップはそのまま残っています。",
+                        dir.display(),
+                        megabytes(*needed),
+                        available.map_or_else(|| "不明".to_string(), megabytes)
+                    ),
+                    format!(
+                        "Not enough free space in the backup folder {} (about {} needed, {} free). Free some space or choose another folder. The unfinished file was removed; earlier backups are untouched.",
+                        dir.display(),
+                        megabytes(*needed),
+                        available.map_or_else(|| "unknown".to_string(), megabytes)
+                    ),
+                ),
+            ),
+            Error::BackupWrite { dir, detail } => (
+                ErrorKind::Io,
+                None,
+                lang.pick(
+                    format!(
+                        "バックアップを {} に書き込めませんでした（{detail}）。保存先の権限や接続を確認してください。作りかけのファイルは削除しました。これまでのバックアップはそのまま残っています。",
+                        dir.display()
+                    ),
+                    format!(
+                        "The backup could not be written to {} ({detail}). Check the folder's permissions and connection. The unfinished file was removed; earlier backups are untouched.",
+                        dir.display()
+                    ),
+                ),
+            ),
+            Error::BackupVerifyFailed { path, detail } => (
+                ErrorKind::Io,
+                None,
+                lang.pick(
+                    format!(
+                        "バックアップの検証に失敗しました（{}: {detail}）。書き込んだファイルは信頼できないため削除しました。これまでのバックアップはそのまま残っています。もう一度バックアップしてください。",
+                        path.display()
+                    ),
+                    format!(
+                        "The backup failed verification ({}: {detail}). The written file cannot be trusted and was removed; earlier backups are untouched. Back up again.",
+                        path.display()
+                    ),
+                ),
+            ),
+            Error::BackupUnusable { path, detail } => (
+                ErrorKind::Io,
+                None,
+                lang.pick(
+                    format!(
+                        "{} は復元に使えません（{detail}）。かけはしのバックアップでないか、壊れているか、別の台帳のものです。現在のデータは変更していません。",
+                        path.display()
+                    ),
+                    format!(
+                        "{} cannot be restored ({detail}). It is not a Kakehashi backup, it is damaged, or it belongs to another registry. The current data was not changed.",
+                        path.display()
+                    ),
+                ),
+            ),
+            Error::RestoreFailed { detail } => (
+                ErrorKind::Io,
+                None,
+                lang.pick(
+                    format!(
+                        "復元できませんでした（{detail}）。データは復元前のままです。必要ならロックを解除し直してください。"
+                    ),
+                    format!(
+                        "The restore failed ({detail}). The data is as it was before the restore; unlock again if asked."
+                    ),
+                ),
+            ),
+            Error::SettingsUnreadable { path, detail } => (
+                ErrorKind::Io,
+                None,
+                lang.pick(
+                    format!(
+                        "設定ファイル {} を読めません（{detail}）。バックアップの設定を保存し直すと作り直されます。",
+                        path.display()
+                    ),
+                    format!(
+                        "The settings file {} cannot be read ({detail}). Saving the backup settings again rewrites it.",
+                        path.display()
+                    ),
+                ),
+            ),
             Error::Io { path, source } => (
                 ErrorKind::Io,
                 None,
@@ -503,6 +620,14 @@ impl Error {
                 lang.pick(
                     format!("データベースの処理に失敗しました（{e}）。変更は保存されていません。"),
                     format!("A database operation failed ({e}). Nothing was saved."),
+                ),
+            ),
+            Error::NoJapaneseFont => (
+                ErrorKind::Io,
+                None,
+                lang.pick(
+                    "日本語フォントが見つかりません。BIZ UDPゴシック、Noto Sans CJK JP または IPAexゴシックをインストールしてください（Debian/Ubuntu: sudo apt install fonts-noto-cjk）。".into(),
+                    "No Japanese font was found. Install BIZ UDPGothic, Noto Sans CJK JP or IPAexGothic (Debian/Ubuntu: sudo apt install fonts-noto-cjk).".into(),
                 ),
             ),
             Error::Internal(detail) => (
@@ -791,9 +916,23 @@ fn invalid_message(problem: &Invalid, lang: Lang) -> String {
             format!("この機器は「{}」のため貸し出せません。", condition.label_ja()),
             format!("This unit cannot go out: {}.", condition.label_en().to_lowercase()),
         ),
+        Invalid::ConsentDoesNotCover { recipient } => lang.pick(
+            format!(
+                "本人・家族の同意の範囲に{}が含まれていません。同意を確認してから作成してください。",
+                recipient.label(Lang::Ja)
+            ),
+            format!(
+                "The family's consent does not cover {}. Check the consent before making this document.",
+                recipient.label(Lang::En)
+            ),
+        ),
         Invalid::DueBeforeStart => lang.pick(
             "返却予定日は貸出日以降にしてください。".into(),
             "The due date must not be before the loan starts.".into(),
+        ),
+        Invalid::TooManyEntries { max } => lang.pick(
+            format!("登録できるのは{max}件までです。"),
+            format!("At most {max} entries."),
         ),
     }
 }
@@ -809,6 +948,8 @@ fn unit_en(unit: &str) -> String {
         "人" => "",
         "級" => "",
         "h" => "hours",
+        "時間" => "hours",
+        "日" => "days",
         other => other,
     };
     if en.is_empty() {
@@ -819,6 +960,11 @@ fn unit_en(unit: &str) -> String {
 }
 
 /// A short reason for an I/O failure, in words an office worker can act on.
+/// A size in MB with one decimal (backup messages).
+fn megabytes(bytes: u64) -> String {
+    format!("{:.1} MB", bytes as f64 / 1_000_000.0)
+}
+
 fn io_reason(e: &std::io::Error, lang: Lang) -> String {
     use std::io::ErrorKind as K;
     let (ja, en) = match e.kind() {

@@ -36,6 +36,12 @@ impl DataKey {
         Ok(DataKey(bytes))
     }
 
+    /// A second copy of the key (zeroed when dropped too): the registry keeps one to open
+    /// backups and the database it restores (backup.rs).
+    pub(crate) fn duplicate(&self) -> DataKey {
+        DataKey(Zeroizing::new(*self.0))
+    }
+
     /// The key as SQLCipher's raw-key literal (`x'…'`), so SQLCipher skips its own KDF.
     pub(crate) fn sqlcipher_literal(&self) -> Zeroizing<String> {
         let mut s = String::with_capacity(3 + 2 * KEY_LEN);
@@ -172,7 +178,7 @@ impl Slot {
         getrandom::fill(&mut salt).map_err(|e| Error::Internal(e.to_string()))?;
         getrandom::fill(&mut nonce).map_err(|e| Error::Internal(e.to_string()))?;
         let kek = derive(passphrase, &salt, params)?;
-        let cipher = XChaCha20Poly1305::new(kek.as_ref().into());
+        let cipher = XChaCha20Poly1305::new(chacha20poly1305::Key::from_slice(kek.as_slice()));
         let wrapped = cipher
             .encrypt(
                 XNonce::from_slice(&nonce),
@@ -213,7 +219,7 @@ impl Slot {
             return Err(bad("nonce length"));
         }
         let kek = derive(passphrase, &salt, self.kdf.params)?;
-        let cipher = XChaCha20Poly1305::new(kek.as_ref().into());
+        let cipher = XChaCha20Poly1305::new(chacha20poly1305::Key::from_slice(kek.as_slice()));
         let Ok(mut plain) = cipher.decrypt(
             XNonce::from_slice(&nonce),
             Payload {
@@ -256,8 +262,8 @@ mod tests {
             .unwrap_key("right horse battery")
             .expect("same passphrase");
         assert_eq!(
-            key.0.as_ref(),
-            again.0.as_ref(),
+            key.0.as_slice(),
+            again.0.as_slice(),
             "unwrapping must give back the key that was wrapped"
         );
         let wrong = file.unwrap_key("wrong horse battery");
@@ -276,7 +282,7 @@ mod tests {
             KeyFile::create("pass phrase here", KdfParams::cheap_for_tests()).unwrap();
         let json = serde_json::to_string(&file).unwrap();
         let hex = key.sqlcipher_literal();
-        let b64 = B64.encode(key.0.as_ref());
+        let b64 = B64.encode(key.0.as_slice());
         assert!(
             !json.contains(&hex[2..66]),
             "raw key must not appear as hex"

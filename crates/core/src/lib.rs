@@ -14,11 +14,16 @@
 //! database and one module per table group, and one module per use case area
 //! ([`municipalities`], [`demo`]).
 
+pub mod audit;
+pub mod backup;
+// The TypeScript types include the documents' (feature `pdf`, always on outside the fuzz crate).
+#[cfg(feature = "pdf")]
 pub mod bindings;
 pub mod campaigns;
 pub mod cases;
 pub mod consultations;
 pub mod demo;
+pub mod disaster;
 pub mod domain;
 pub mod equipment;
 pub mod error;
@@ -28,6 +33,8 @@ pub mod matching;
 pub mod municipalities;
 pub mod overview;
 pub mod passphrase;
+#[cfg(feature = "pdf")]
+pub mod pdf;
 pub mod plans;
 pub mod providers;
 pub mod record;

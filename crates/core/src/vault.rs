@@ -181,6 +181,9 @@ pub struct Registry {
     pub(crate) conn: Connection,
     /// What matching keeps in memory between matches (see `matching::cache`)
     pub(crate) match_cache: std::cell::RefCell<crate::matching::cache::MatchCache>,
+    /// The data key, kept to write and check encrypted backups and to reopen the database
+    /// after a restore (see `backup`); zeroed when the registry is dropped.
+    pub(crate) key: crate::keys::DataKey,
 }
 
 impl std::fmt::Debug for Registry {
@@ -190,13 +193,14 @@ impl std::fmt::Debug for Registry {
 }
 
 impl Registry {
-    fn open(path: &Path, key: &crate::keys::DataKey, create: bool) -> Result<Registry> {
+    pub(crate) fn open(path: &Path, key: &crate::keys::DataKey, create: bool) -> Result<Registry> {
         let mut conn = store::open(path, key, create)?;
         store::migrate(&mut conn)?;
         store::municipality::seed(&conn)?;
         Ok(Registry {
             conn,
             match_cache: Default::default(),
+            key: key.duplicate(),
         })
     }
 

@@ -1344,3 +1344,307 @@ export type MonthCounts = {
 month: number, counts: ConsultationCounts, };
 
 export type YearCounts = { year: number, months: Array<MonthCounts>, year_total: ConsultationCounts, };
+
+export type DeviceKind = "ventilator" | "oxygen_concentrator" | "suction" | "pulse_oximeter" | "feeding_pump" | "other";
+
+export type PowerDevice = { kind: DeviceKind, 
+/**
+ * Maker, model or a note; may be empty
+ */
+name: string, 
+/**
+ * 内部バッテリー, hours
+ */
+internal_battery_hours: number | null, 
+/**
+ * 外部バッテリー, hours (`None` or 0 = no external battery)
+ */
+external_battery_hours: number | null, };
+
+export type OtherPower = { 
+/**
+ * Car power (シガーソケット・インバーター)
+ */
+car: boolean, 
+/**
+ * 発電機
+ */
+generator: boolean, 
+/**
+ * 予備バッテリー（市販）
+ */
+spare_batteries: boolean, note: string, };
+
+export type Registration = { registered: boolean, on: string | null, };
+
+export type EmergencyContact = { name: string, 
+/**
+ * 祖母, 叔父, 近所の方…
+ */
+relation: string, phone: string, };
+
+export type DisasterProfileInput = { devices: Array<PowerDevice>, other_power: OtherPower, 
+/**
+ * 衛生材料・消耗品の予備日数, 0–365
+ */
+consumables_days: number | null, 
+/**
+ * 電力会社への登録
+ */
+power_company: Registration, 
+/**
+ * 避難行動要支援者名簿
+ */
+evacuation_list: Registration, 
+/**
+ * 個別避難計画
+ */
+individual_plan: Registration, 
+/**
+ * 指定避難所
+ */
+evacuation_site: string, 
+/**
+ * 福祉避難所
+ */
+welfare_shelter: string, 
+/**
+ * 緊急時の搬送先病院
+ */
+emergency_hospital: string, 
+/**
+ * In calling order
+ */
+contacts: Array<EmergencyContact>, note: string, };
+
+export type DisasterWarningCode = "no_profile" | "ventilator_without_external_battery" | "battery_under24_hours" | "no_power_company_registration" | "no_individual_plan" | "battery_hours_unknown" | "no_contacts";
+
+export type DisasterWarning = { code: DisasterWarningCode, 
+/**
+ * Worded for a person in the requested language
+ */
+message: string, };
+
+export type DisasterProfile = { child_id: string, 
+/**
+ * The default (empty) profile when none was saved yet
+ */
+profile: DisasterProfileInput, 
+/**
+ * 0 = never saved
+ */
+row_version: number, updated_at: string | null, warnings: Array<DisasterWarning>, 
+/**
+ * The weakest power-dependent device: internal + external hours; `None` when not known
+ * (or the child depends on no device)
+ */
+total_battery_hours: number | null, };
+
+export type SaveDisasterProfileRequest = { child_id: string, 
+/**
+ * The version the form was loaded at (0 when there was no profile yet)
+ */
+row_version: number, profile: DisasterProfileInput, };
+
+export type RosterQuery = { municipality_code: string | null, };
+
+export type RosterPhone = { name: string, relation: string, phone: string, };
+
+export type RosterTeamContact = { role: string, name: string, phone: string, };
+
+export type RosterRow = { 
+/**
+ * 1-based risk order
+ */
+rank: number, child_id: string, case_number: string | null, name: string, kana: string, date_of_birth: string, 
+/**
+ * 「2歳3か月」
+ */
+age: string, municipality_code: string, municipality: string, address: string, 
+/**
+ * Ventilator care item, or a ventilator among the devices
+ */
+ventilated: boolean, 
+/**
+ * Any device in the profile, or care items oxygen, suction, feeding pump, ventilator
+ */
+power_dependent: boolean, devices: Array<PowerDevice>, total_battery_hours: number | null, guardians: Array<RosterPhone>, 
+/**
+ * The profile's calling order
+ */
+contacts: Array<EmergencyContact>, 
+/**
+ * The current care team
+ */
+team: Array<RosterTeamContact>, emergency_hospital: string, evacuation_site: string, warnings: Array<DisasterWarning>, };
+
+export type Roster = { 
+/**
+ * ISO date the roster was made (the office's today)
+ */
+made_on: string, rows: Array<RosterRow>, };
+
+export type RosterFormat = "csv" | "xlsx" | "pdf";
+
+export type ExportRosterRequest = { query: RosterQuery, format: RosterFormat, encoding: CsvEncoding, };
+
+export type RosterExported = { path: string, };
+
+export type DocumentKind = "case_summary" | "plan_handout" | "emergency_sheet";
+
+export type DocumentRequest = { kind: DocumentKind, child_id: string, 
+/**
+ * Who it is for, when it leaves the care team; `None` = for the team's own use
+ */
+recipient: ConsentScope | null, 
+/**
+ * The coordinator confirmed giving it although the consent does not cover `recipient`
+ */
+acknowledge_consent_gap: boolean, };
+
+export type DocumentSaved = { path: string, };
+
+export type BackupSchedule = { 
+/**
+ * Hours between automatic backups; 0 = no automatic backups.
+ */
+every_hours: number, 
+/**
+ * Generations kept in the backup folder (the oldest beyond this are deleted once a new
+ * backup is verified).
+ */
+keep: number, };
+
+export type BackupProgress = { done: number, total: number, };
+
+export type BackupInfo = { 
+/**
+ * The file name (`kakehashi-YYYYMMDD-HHMMSS.kbak`), unique in its folder.
+ */
+name: string, 
+/**
+ * When it was made (UTC, RFC 3339), from its manifest or else its name.
+ */
+created_at: string | null, size_bytes: number, 
+/**
+ * It was checked after writing (manifest present) and its size has not changed since.
+ */
+verified: boolean, schema_version: number | null, 
+/**
+ * Rows in all tables at backup time (from the manifest).
+ */
+rows: number | null, };
+
+export type BackupDone = { backup: BackupInfo, 
+/**
+ * The folder it is in.
+ */
+dir: string, millis: number, 
+/**
+ * File names of the generations deleted by rotation.
+ */
+removed: Array<string>, };
+
+export type BackupList = { dir: string, schedule: BackupSchedule, backups: Array<BackupInfo>, 
+/**
+ * The newest verified backup's time (UTC, RFC 3339).
+ */
+last_backup_at: string | null, 
+/**
+ * Why the last automatic backup failed, if it did (the shell runs those and fills this
+ * in; the core leaves it empty).
+ */
+last_auto_error: ApiError | null, };
+
+export type RestoreReport = { 
+/**
+ * The backup's file name.
+ */
+backup: string, created_at: string | null, 
+/**
+ * The backup's schema version, and the version after migrating it (the current one).
+ */
+schema_version_found: number, schema_version: number, rows: number, 
+/**
+ * The file the previous database was kept as (in the data directory); `null` when
+ * restoring into an empty data directory.
+ */
+previous_kept_as: string | null, };
+
+export type RestoreRequest = { name: string | null, };
+
+export type AuditQuery = { 
+/**
+ * Exactly this actor (see [`Registry::audit_actors`]).
+ */
+actor: string | null, 
+/**
+ * A table code (`child`, `provider`, …).
+ */
+entity: string | null, 
+/**
+ * `create`, `update`, `delete`, `restore` or `view`.
+ */
+action: string | null, 
+/**
+ * Rows about this child: the child itself and every record of theirs.
+ */
+child_id: string | null, from: string | null, to: string | null, 
+/**
+ * Page size (default 100, at most 1000).
+ */
+limit: number | null, offset: number, lang: Lang, };
+
+export type AuditEntry = { seq: number, at: string, actor: string, entity: string, 
+/**
+ * The entity in words (児童, 事業所, …).
+ */
+entity_label: string, entity_id: string, action: string, 
+/**
+ * The action in words (作成, 変更, 閲覧, …).
+ */
+action_label: string, 
+/**
+ * The child the row is about, if any.
+ */
+child_id: string | null, child_name: string | null, 
+/**
+ * The fields changed (column names).
+ */
+fields: Array<string>, 
+/**
+ * One line: what was done to which record.
+ */
+summary: string, };
+
+export type AuditPage = { total: number, entries: Array<AuditEntry>, };
+
+export type AuditBreakKind = "edited" | "moved" | "missing" | "unlinked" | "inserted" | "truncated" | "head_replaced" | "head_missing";
+
+export type AuditBreak = { kind: AuditBreakKind, 
+/**
+ * The row where the break is (Missing, Truncated: the first missing seq).
+ */
+seq: number, 
+/**
+ * Missing, Truncated: the last missing seq. Moved: the seq the row was written as.
+ */
+other_seq: number | null, 
+/**
+ * The broken row's entity, id and time as they read now (when there is a row).
+ */
+entity: string | null, entity_id: string | null, at: string | null, };
+
+export type AuditVerification = { intact: boolean, 
+/**
+ * Rows checked.
+ */
+rows: number, 
+/**
+ * The head (last seq) as recorded apart from the rows.
+ */
+head_seq: number, problem: AuditBreak | null, 
+/**
+ * The result in words, saying where the break is.
+ */
+message: string, };

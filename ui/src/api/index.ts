@@ -11,10 +11,13 @@ import type {
 } from "./bindings";
 import { call } from "./call";
 
+export * from "./audit";
+export * from "./backup";
 export type * from "./bindings";
 export * from "./campaigns";
 export * from "./cases";
 export * from "./consultations";
+export * from "./disaster";
 export * from "./equipment";
 export { isApiError, toApiError } from "./error";
 export * from "./planning";

@@ -48,7 +48,7 @@ describe("app start", () => {
 describe("app shell", () => {
   it("switches labels to English, remembers the choice and tells the core", async () => {
     const calls = fakeShell(status("unlocked"));
-    const { user } = renderApp("/disaster");
+    const { user } = renderApp("/reports");
     expect(await screen.findByTestId("nav-municipalities")).toHaveTextContent("市区町村");
 
     await user.click(screen.getByText("English"));
@@ -57,7 +57,7 @@ describe("app shell", () => {
       expect(screen.getByTestId("nav-municipalities")).toHaveTextContent("Municipalities"),
     );
     expect(screen.getByTestId("lock-button")).toHaveTextContent("Lock");
-    expect(screen.getByRole("heading", { name: "Disaster" })).toBeInTheDocument();
+    expect(screen.getByRole("heading", { name: "Reports" })).toBeInTheDocument();
     expect(screen.getByText("This area is not ready yet")).toBeInTheDocument();
     expect(document.documentElement.lang).toBe("en");
     expect(window.localStorage.getItem("kakehashi.lang")).toBe("en");
@@ -66,9 +66,9 @@ describe("app shell", () => {
 
   it("shows an honest empty state for an area that is not built yet", async () => {
     fakeShell(status("unlocked"));
-    renderApp("/disaster");
+    renderApp("/reports");
 
-    expect(await screen.findByRole("heading", { name: "災害" })).toBeInTheDocument();
+    expect(await screen.findByRole("heading", { name: "報告" })).toBeInTheDocument();
     expect(screen.getByText("この機能は準備中です")).toBeInTheDocument();
     expect(screen.getByText("このバージョンではまだ使えません。")).toBeInTheDocument();
   });

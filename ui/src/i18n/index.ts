@@ -1,12 +1,18 @@
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import type { Lang } from "../api/bindings";
+import auditEn from "./audit.en.json";
+import auditJa from "./audit.ja.json";
+import backupEn from "./backup.en.json";
+import backupJa from "./backup.ja.json";
 import campaignsEn from "./campaigns.en.json";
 import campaignsJa from "./campaigns.ja.json";
 import casesEn from "./cases.en.json";
 import casesJa from "./cases.ja.json";
 import consultationsEn from "./consultations.en.json";
 import consultationsJa from "./consultations.ja.json";
+import disasterEn from "./disaster.en.json";
+import disasterJa from "./disaster.ja.json";
 import en from "./en.json";
 import equipmentEn from "./equipment.en.json";
 import equipmentJa from "./equipment.ja.json";
@@ -32,6 +38,9 @@ const jaStrings = {
   ...respiteJa,
   ...equipmentJa,
   ...consultationsJa,
+  ...backupJa,
+  ...disasterJa,
+  ...auditJa,
 };
 const enStrings = {
   ...en,
@@ -43,6 +52,9 @@ const enStrings = {
   ...respiteEn,
   ...equipmentEn,
   ...consultationsEn,
+  ...backupEn,
+  ...disasterEn,
+  ...auditEn,
 };
 
 export const LANGS: readonly Lang[] = ["ja", "en"];

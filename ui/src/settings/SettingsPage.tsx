@@ -1,6 +1,7 @@
 import { Code, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { LanguageSwitch } from "../app/LanguageSwitch";
+import { BackupSection } from "./BackupSection";
 import { TemplatesSection } from "./TemplatesSection";
 
 export function SettingsPage({ dataDir }: { dataDir: string }) {
@@ -28,6 +29,7 @@ export function SettingsPage({ dataDir }: { dataDir: string }) {
         <LanguageSwitch testId="settings-language-switch" />
       </Stack>
       <TemplatesSection />
+      <BackupSection />
     </Stack>
   );
 }

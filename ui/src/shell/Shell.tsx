@@ -6,6 +6,7 @@ import { Navigate, Route, Routes } from "react-router";
 import { lock } from "../api";
 import { LanguageSwitch } from "../app/LanguageSwitch";
 import { useApplyStatus } from "../app/status";
+import { AuditPage } from "../audit/AuditPage";
 import { CampaignListPage } from "../campaigns/list/CampaignListPage";
 import { NewCampaignPage } from "../campaigns/new/NewCampaignPage";
 import { CampaignPage } from "../campaigns/page/CampaignPage";
@@ -14,6 +15,8 @@ import { NewCasePage } from "../cases/form/NewCasePage";
 import { CaseListPage } from "../cases/list/CaseListPage";
 import { CasePage } from "../cases/page/CasePage";
 import { ConsultationsPage } from "../consultations/ConsultationsPage";
+import { DisasterProfilePage } from "../disaster/profile/DisasterProfilePage";
+import { RosterPage } from "../disaster/roster/RosterPage";
 import { EquipmentPage } from "../equipment/EquipmentPage";
 import { MunicipalitiesPage } from "../municipalities/MunicipalitiesPage";
 import { PlanningDashboardPage } from "../planning/dashboard/PlanningDashboardPage";
@@ -94,6 +97,7 @@ export function Shell({ dataDir }: { dataDir: string }) {
           <Route path={`${areaPath("cases")}/:id`} element={<CasePage />} />
           <Route path={`${areaPath("cases")}/:id/edit`} element={<EditCasePage />} />
           <Route path={`${areaPath("cases")}/:id/plan`} element={<PlanPage />} />
+          <Route path={`${areaPath("cases")}/:id/disaster`} element={<DisasterProfilePage />} />
           <Route path={areaPath("providers")} element={<ProviderListPage />} />
           <Route path={`${areaPath("providers")}/new`} element={<NewProviderPage />} />
           <Route path={`${areaPath("providers")}/import`} element={<ImportPage />} />
@@ -107,6 +111,8 @@ export function Shell({ dataDir }: { dataDir: string }) {
           <Route path={areaPath("respite")} element={<RespitePage />} />
           <Route path={areaPath("equipment")} element={<EquipmentPage />} />
           <Route path={areaPath("consultations")} element={<ConsultationsPage />} />
+          <Route path={areaPath("disaster")} element={<RosterPage />} />
+          <Route path={areaPath("audit")} element={<AuditPage />} />
           <Route path={areaPath("settings")} element={<SettingsPage dataDir={dataDir} />} />
           <Route path={`${areaPath("settings")}/templates`} element={<TemplateListPage />} />
           <Route path={`${areaPath("settings")}/templates/:id`} element={<TemplateEditorPage />} />

@@ -7,9 +7,10 @@ export const AREAS = [
   { key: "respite", ready: true },
   { key: "equipment", ready: true },
   { key: "consultations", ready: true },
-  { key: "disaster", ready: false },
+  { key: "disaster", ready: true },
   { key: "reports", ready: false },
   { key: "municipalities", ready: true },
+  { key: "audit", ready: true },
   { key: "settings", ready: true },
 ] as const;
 

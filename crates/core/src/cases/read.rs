@@ -113,7 +113,8 @@ impl Registry {
         existing_duplicates(&self.conn, query)
     }
 
-    /// The case page, by row id or case number.
+    /// The case page, by row id or case number. A person reads it: the reading is audited
+    /// (`view`, by `stamp.actor`). Internal reads use `child_detail`, which is not audited.
     pub fn get_child(&self, case: &CaseRef, stamp: &Stamp) -> Result<ChildDetail> {
         let stored = match (&case.id, &case.case_number) {
             (Some(id), _) => table::find(&self.conn, id)?,
@@ -128,7 +129,9 @@ impl Registry {
                 .or(case.id.clone())
                 .unwrap_or_default(),
         })?;
-        self.child_detail(&id, stamp.today())
+        let detail = self.child_detail(&id, stamp.today())?;
+        crate::store::audit::record_view(&self.conn, stamp, "child", &id)?;
+        Ok(detail)
     }
 
     pub(crate) fn child_detail(&self, id: &str, today: NaiveDate) -> Result<ChildDetail> {

@@ -9,6 +9,7 @@ use crate::domain::care_item::{CareItemEntry, SevereFactors};
 use crate::domain::child_status::ChildStatus;
 use crate::domain::scores::medical_care::MedicalCareScore;
 use crate::domain::scores::severe::SevereScore;
+use crate::error::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -107,6 +108,48 @@ pub enum ConsentScope {
     FireDepartment,
     /// 電力会社
     PowerCompany,
+}
+
+impl ConsentScope {
+    pub const ALL: [ConsentScope; 6] = [
+        ConsentScope::CareTeam,
+        ConsentScope::Hospitals,
+        ConsentScope::Municipality,
+        ConsentScope::Schools,
+        ConsentScope::FireDepartment,
+        ConsentScope::PowerCompany,
+    ];
+
+    /// Who the scope names: 「消防」, 「電力会社」…
+    pub fn label(self, lang: Lang) -> &'static str {
+        let (ja, en) = match self {
+            ConsentScope::CareTeam => ("在宅支援チーム", "the home care team"),
+            ConsentScope::Hospitals => ("医療機関", "hospitals"),
+            ConsentScope::Municipality => ("市町村・保健所", "the municipality"),
+            ConsentScope::Schools => ("学校・保育所", "schools"),
+            ConsentScope::FireDepartment => ("消防", "the fire department"),
+            ConsentScope::PowerCompany => ("電力会社", "the power company"),
+        };
+        match lang {
+            Lang::Ja => ja,
+            Lang::En => en,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            ConsentScope::CareTeam => "care_team",
+            ConsentScope::Hospitals => "hospitals",
+            ConsentScope::Municipality => "municipality",
+            ConsentScope::Schools => "schools",
+            ConsentScope::FireDepartment => "fire_department",
+            ConsentScope::PowerCompany => "power_company",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<ConsentScope> {
+        ConsentScope::ALL.into_iter().find(|s| s.code() == code)
+    }
 }
 
 /// 情報共有同意.

@@ -308,12 +308,13 @@ pub fn audit_of_child(
 ) -> Result<Vec<crate::store::audit::AuditRow>> {
     let mut stmt = conn.prepare_cached(
         "SELECT at, actor, entity, entity_id, action, changes FROM audit_log
-         WHERE (entity = 'child' AND entity_id = ?1)
+         WHERE ((entity = 'child' AND entity_id = ?1)
             OR entity_id IN (SELECT id FROM child_care_item WHERE child_id = ?1
                              UNION ALL SELECT id FROM child_diagnosis WHERE child_id = ?1
                              UNION ALL SELECT id FROM child_guardian WHERE child_id = ?1
                              UNION ALL SELECT id FROM child_weight WHERE child_id = ?1
-                             UNION ALL SELECT id FROM child_status_change WHERE child_id = ?1)
+                             UNION ALL SELECT id FROM child_status_change WHERE child_id = ?1))
+           AND action <> 'view'
          ORDER BY seq",
     )?;
     let rows = stmt.query_map(params![child_id], |r| {

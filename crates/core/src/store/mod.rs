@@ -5,6 +5,7 @@ pub mod audit;
 pub mod campaign;
 pub mod child;
 pub mod consultation;
+pub mod disaster;
 pub mod equipment;
 pub mod municipality;
 pub mod plan;
@@ -116,7 +117,7 @@ pub fn integrity_problems(conn: &Connection) -> Result<Vec<String>> {
 }
 
 /// Tables of domain records (UUIDv7 id, stamps, tombstone, row version, audited).
-pub const DOMAIN_TABLES: [&str; 26] = [
+pub const DOMAIN_TABLES: [&str; 27] = [
     "child",
     "child_care_item",
     "child_weight",
@@ -143,4 +144,5 @@ pub const DOMAIN_TABLES: [&str; 26] = [
     "equipment_unit",
     "equipment_loan",
     "consultation",
+    "disaster_profile",
 ];

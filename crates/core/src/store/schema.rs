@@ -16,6 +16,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_campaigns.sql"),
     include_str!("migrations/0006_plans.sql"),
     include_str!("migrations/0007_respite_equipment_consultations.sql"),
+    include_str!("migrations/0008_disaster.sql"),
+    include_str!("migrations/0009_audit_chain.sql"),
 ];
 
 /// The schema version this build writes.
@@ -74,6 +76,10 @@ fn after_migration(tx: &rusqlite::Transaction<'_>, reached: i64) -> Result<()> {
     if reached == 6 {
         // The default pathway template (DOMAIN.md §5), which new plans get.
         crate::plans::template::seed_default(tx)?;
+    }
+    if reached == 9 {
+        // Chain the audit rows written before schema 9 (store::audit).
+        crate::store::audit::seal_existing(tx)?;
     }
     Ok(())
 }

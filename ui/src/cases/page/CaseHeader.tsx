@@ -2,6 +2,7 @@ import { Badge, Button, Group, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { ChildDetail } from "../../api";
+import { CaseDocumentsMenu } from "../../disaster/documents/DocumentButtons";
 import { formatAge } from "../age";
 import { STATUS_COLOR } from "../status";
 
@@ -45,6 +46,7 @@ export function CaseHeader({ detail }: { detail: ChildDetail }) {
         <Button variant="default" component={Link} to="/cases">
           {t("casePage.backToList")}
         </Button>
+        <CaseDocumentsMenu childId={detail.id} />
         <Button
           variant="light"
           component={Link}

@@ -1,6 +1,7 @@
 import { Alert, Button, EmptyState, Grid, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
+import { DisasterSection } from "../../disaster/profile/DisasterSection";
 import { RespiteSection } from "../../respite/child/RespiteSection";
 import { useChild } from "../useChild";
 import { CareSection } from "./CareSection";
@@ -49,6 +50,9 @@ export function CasePage() {
         </Grid.Col>
         <Grid.Col span={12}>
           <CareSection detail={detail} />
+        </Grid.Col>
+        <Grid.Col span={12}>
+          <DisasterSection childId={detail.id} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <WeightSection detail={detail} />

@@ -5,6 +5,7 @@ import { Link } from "react-router";
 import { moveTargetDate, type PlanDetail, type PlanStatus } from "../../api";
 import { normalizeDate, parseDate, wareki } from "../../cases/dates";
 import { DateField } from "../../cases/fields/DateField";
+import { PlanHandoutButton } from "../../disaster/documents/DocumentButtons";
 import { daysBetween, errorsAt, formatAgeYm } from "../model";
 import { usePlanWrite } from "../usePlan";
 
@@ -80,6 +81,7 @@ export function PlanHeader({ detail }: { detail: PlanDetail }) {
           <Button variant="default" component={Link} to={`/cases/${child.id}`}>
             {t("plan.backToCase")}
           </Button>
+          <PlanHandoutButton childId={child.id} />
           {plan.status === "active" && (
             <Button
               variant={moving ? "light" : "default"}

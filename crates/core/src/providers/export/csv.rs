@@ -16,16 +16,7 @@ pub(super) fn write(
     summary: &mut ExportSummary,
 ) -> Result<()> {
     let fields = columns(options.public);
-    let mut sink = EncodingWriter {
-        out,
-        encoding: options.encoding,
-        pending: Vec::new(),
-    };
-    if options.encoding == CsvEncoding::Utf8Bom {
-        sink.out
-            .write_all("\u{feff}".as_bytes())
-            .map_err(io_error)?;
-    }
+    let mut sink = EncodingWriter::new(out, options.encoding)?;
     let mut writer = ::csv::Writer::from_writer(&mut sink);
     let header: Vec<&str> = fields.iter().map(|f| f.label_ja()).collect();
     writer.write_record(&header).map_err(csv_error)?;
@@ -52,19 +43,39 @@ pub(super) fn write(
     }
     writer.flush().map_err(io_error)?;
     drop(writer);
-    if !sink.pending.is_empty() {
-        return Err(Error::Internal("export ended inside a character".into()));
-    }
+    sink.finish()?;
     summary.providers = written;
     Ok(())
 }
 
 /// Re-encodes the CSV writer's UTF-8 output as it is written. A write may end inside a
 /// multi-byte character; those bytes wait for the next write.
-struct EncodingWriter<'a> {
+pub(crate) struct EncodingWriter<'a> {
     out: &'a mut dyn Write,
     encoding: CsvEncoding,
     pending: Vec<u8>,
+}
+
+impl<'a> EncodingWriter<'a> {
+    /// A writer to `out` in `encoding`; UTF-8 starts with its BOM (so Excel reads it as UTF-8).
+    pub(crate) fn new(out: &'a mut dyn Write, encoding: CsvEncoding) -> Result<Self> {
+        if encoding == CsvEncoding::Utf8Bom {
+            out.write_all("\u{feff}".as_bytes()).map_err(io_error)?;
+        }
+        Ok(EncodingWriter {
+            out,
+            encoding,
+            pending: Vec::new(),
+        })
+    }
+
+    /// Refuses output that stopped inside a multi-byte character (a bug upstream).
+    pub(crate) fn finish(&self) -> Result<()> {
+        if !self.pending.is_empty() {
+            return Err(Error::Internal("export ended inside a character".into()));
+        }
+        Ok(())
+    }
 }
 
 impl Write for EncodingWriter<'_> {
@@ -121,6 +132,6 @@ fn cp932_forms(text: &str) -> std::borrow::Cow<'_, str> {
         .into()
 }
 
-fn csv_error(e: ::csv::Error) -> Error {
+pub(crate) fn csv_error(e: ::csv::Error) -> Error {
     Error::Internal(format!("csv: {e}"))
 }

@@ -11,11 +11,11 @@
 //! apostrophe ([`guard_formula`]), XLSX cells are strings (never formulas) and those that look
 //! like formulas carry Excel's quote prefix. Markup (KML, HTML) is escaped.
 
-mod csv;
+pub(crate) mod csv;
 mod geo;
 mod html;
 mod public;
-mod xlsx;
+pub(crate) mod xlsx;
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -169,7 +169,7 @@ pub struct ExportSummary {
     pub not_public: u32,
 }
 
-/// A cell a spreadsheet would treat as a formula (= + - @, tab, CR) gets a leading
+/// A cell a spreadsheet would treat as a formula (see [`looks_like_formula`]) gets a leading
 /// apostrophe, which spreadsheets show as text.
 pub fn guard_formula(cell: &str) -> String {
     if looks_like_formula(cell) {
@@ -179,12 +179,22 @@ pub fn guard_formula(cell: &str) -> String {
     }
 }
 
-/// = + - @, tab or CR first: what a spreadsheet may run as a formula.
-fn looks_like_formula(cell: &str) -> bool {
-    matches!(
-        cell.chars().next(),
-        Some('=' | '+' | '-' | '@' | '\t' | '\r')
-    )
+/// What a spreadsheet may run as a formula: = + - @ (or their full-width forms ＝＋－＠, which
+/// Excel's Japanese edition reads as operators), tab, CR or LF first — also after leading
+/// whitespace (spaces, U+3000, NBSP, a BOM), which some importers trim before they look.
+pub(crate) fn looks_like_formula(cell: &str) -> bool {
+    let operator = |c: Option<char>| {
+        matches!(
+            c,
+            Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\n' | '＝' | '＋' | '－' | '＠')
+        )
+    };
+    operator(cell.chars().next())
+        || operator(
+            cell.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+                .chars()
+                .next(),
+        )
 }
 
 impl Registry {
@@ -409,7 +419,7 @@ fn kind_colour(kind: crate::domain::provider_kind::ProviderKind) -> [u8; 3] {
     }
 }
 
-fn io_error(source: std::io::Error) -> Error {
+pub(crate) fn io_error(source: std::io::Error) -> Error {
     Error::Io {
         path: "export".into(),
         source,
@@ -431,6 +441,11 @@ mod tests {
             "\t=x",
             "\r=x",
             "=HYPERLINK(\"http://x\")",
+            "＝1+1",
+            "＠SUM(A1)",
+            " =1+1",
+            "\u{3000}＋1",
+            "\n=x",
         ] {
             assert!(guard_formula(payload).starts_with('\''), "{payload:?}");
         }

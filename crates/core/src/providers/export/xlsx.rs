@@ -123,7 +123,7 @@ fn column_width(field: Field) -> f64 {
 }
 
 /// The stamp's instant, for the workbook's creation date (so the file does not read a clock).
-fn excel_time(stamp: &Stamp) -> Result<ExcelDateTime> {
+pub(crate) fn excel_time(stamp: &Stamp) -> Result<ExcelDateTime> {
     use chrono::{Datelike, Timelike};
     let t = stamp.at;
     let small = |n: u32| u8::try_from(n).expect("a date or time part");
@@ -133,7 +133,7 @@ fn excel_time(stamp: &Stamp) -> Result<ExcelDateTime> {
         .map_err(xlsx_error)
 }
 
-fn xlsx_error(e: XlsxError) -> Error {
+pub(crate) fn xlsx_error(e: XlsxError) -> Error {
     Error::Internal(format!("xlsx: {e}"))
 }
 

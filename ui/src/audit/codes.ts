@@ -1,0 +1,39 @@
+/** The kinds of record the audit log names (the core's table codes), in the filter's order. */
+export const AUDIT_ENTITIES = [
+  "child",
+  "child_care_item",
+  "child_weight",
+  "child_diagnosis",
+  "child_guardian",
+  "child_status_change",
+  "provider",
+  "provider_conditions_version",
+  "survey_campaign",
+  "survey_target",
+  "plan",
+  "plan_task",
+  "team_member",
+  "referral",
+  "conference",
+  "training_item",
+  "pathway_template",
+  "respite_booking",
+  "respite_bed_type",
+  "equipment_unit",
+  "equipment_loan",
+  "consultation",
+  "disaster_profile",
+] as const;
+
+export const AUDIT_ACTIONS = ["create", "update", "delete", "restore", "view"] as const;
+
+/** An instant stored in UTC as the office reads it (UTC+9), to the minute. */
+export function officeTime(at: string): string {
+  const ms = Date.parse(at);
+  if (Number.isNaN(ms)) return at;
+  const d = new Date(ms + 9 * 3600 * 1000);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(
+    d.getUTCHours(),
+  )}:${pad(d.getUTCMinutes())}`;
+}
