@@ -13,6 +13,7 @@ mod equipment;
 mod export;
 mod formula_injection;
 mod fuzz_regressions;
+mod hardening;
 mod import;
 mod matching;
 mod municipalities;
