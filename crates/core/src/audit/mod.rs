@@ -17,7 +17,6 @@ use rusqlite::{Connection, params_from_iter};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::cases::CaseRef;
 use crate::error::{Error, Invalid, Lang, Result};
 use crate::store::audit::{ChainRow, GENESIS};
 use crate::vault::Registry;
@@ -595,34 +594,6 @@ impl Registry {
             });
         }
         Ok(AuditPage { total, entries })
-    }
-
-    /// The child's row id for a case reference, without auditing a view (for commands that
-    /// only need to know which child is meant, such as lending equipment by case number).
-    pub fn child_id_for(&self, case: &CaseRef) -> Result<String> {
-        let found: Option<String> = match (optional(&case.id), optional(&case.case_number)) {
-            (Some(id), _) => self
-                .conn
-                .query_row("SELECT id FROM child WHERE id = ?1", [id], |r| r.get(0))
-                .map(Some)
-                .or_else(none_if_no_rows)?,
-            (None, Some(n)) => self
-                .conn
-                .query_row("SELECT id FROM child WHERE case_number = ?1", [n], |r| {
-                    r.get(0)
-                })
-                .map(Some)
-                .or_else(none_if_no_rows)?,
-            (None, None) => return Err(Error::invalid("case_number", Invalid::Required)),
-        };
-        found.ok_or_else(|| Error::NotFound {
-            entity: "child",
-            id: case
-                .case_number
-                .clone()
-                .or(case.id.clone())
-                .unwrap_or_default(),
-        })
     }
 
     fn child_of(

@@ -116,22 +116,28 @@ impl Registry {
     /// The case page, by row id or case number. A person reads it: the reading is audited
     /// (`view`, by `stamp.actor`). Internal reads use `child_detail`, which is not audited.
     pub fn get_child(&self, case: &CaseRef, stamp: &Stamp) -> Result<ChildDetail> {
+        let id = self.child_id_for(case)?;
+        let detail = self.child_detail(&id, stamp.today())?;
+        crate::store::audit::record_view(&self.conn, stamp, "child", &id)?;
+        Ok(detail)
+    }
+
+    /// The child's row id for a case reference, without auditing a view (for commands that
+    /// only need to know which child is meant, such as lending equipment by case number).
+    pub fn child_id_for(&self, case: &CaseRef) -> Result<String> {
         let stored = match (&case.id, &case.case_number) {
-            (Some(id), _) => table::find(&self.conn, id)?,
+            (Some(id), _) => table::find(&self.conn, id.trim())?,
             (None, Some(n)) => table::find_by_case_number(&self.conn, n.trim())?,
             (None, None) => return Err(Error::invalid("case_number", Invalid::Required)),
         };
-        let id = stored.map(|s| s.id).ok_or_else(|| Error::NotFound {
+        stored.map(|s| s.id).ok_or_else(|| Error::NotFound {
             entity: "child",
             id: case
                 .case_number
                 .clone()
                 .or(case.id.clone())
                 .unwrap_or_default(),
-        })?;
-        let detail = self.child_detail(&id, stamp.today())?;
-        crate::store::audit::record_view(&self.conn, stamp, "child", &id)?;
-        Ok(detail)
+        })
     }
 
     pub(crate) fn child_detail(&self, id: &str, today: NaiveDate) -> Result<ChildDetail> {
