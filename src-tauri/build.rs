@@ -7,6 +7,7 @@ const COMMANDS: &[&str] = &[
     "passphrase_strength",
     "setup_vault",
     "unlock",
+    "recover_vault",
     "lock",
     "list_municipalities",
     "compute_scores",
@@ -97,6 +98,18 @@ const COMMANDS: &[&str] = &[
     "audit_entries",
     "audit_actors",
     "verify_audit",
+    "lock_keeping_draft",
+    "take_draft",
+    "auto_lock_settings",
+    "set_auto_lock_minutes",
+    "list_users",
+    "add_user",
+    "update_user",
+    "remove_user",
+    "reset_user_passphrase",
+    "change_own_passphrase",
+    "new_recovery_key",
+    "has_recovery_key",
 ];
 
 fn main() {

@@ -10,9 +10,12 @@ use crate::state::AppState;
 
 use crate::commands::Answer;
 
-/// Until users arrive (issue 8), every change is recorded as the data directory's owner.
-pub(crate) fn stamp() -> Stamp {
-    Stamp::new("owner", now())
+/// A stamp for now by the signed-in user (the audit's "who"). When locked the use case the
+/// stamp is for refuses anyway.
+pub(crate) fn stamp(state: &AppState) -> Stamp {
+    state
+        .with_registry(|r| Ok(r.stamp(now())))
+        .unwrap_or_else(|_| Stamp::new("", now()))
 }
 
 /// Names a file holding the instant stamps use instead of the system clock (end-to-end tests:
@@ -60,8 +63,10 @@ pub(crate) fn run<T>(
     state: &AppState,
     f: impl FnOnce(&mut Registry, &Stamp) -> kakehashi::Result<T>,
 ) -> Answer<T> {
-    let stamp = stamp();
-    state.with_registry(|r| f(r, &stamp))
+    state.with_registry(|r| {
+        let stamp = r.stamp(now());
+        f(r, &stamp)
+    })
 }
 
 #[tauri::command(async)]

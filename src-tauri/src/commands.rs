@@ -5,7 +5,7 @@ use kakehashi::keys::KdfParams;
 use kakehashi::municipalities::MunicipalityQuery;
 use kakehashi::passphrase::{self, PassphraseStrength};
 use kakehashi::store::municipality::Municipality;
-use kakehashi::vault::{SetupRequest, UnlockRequest};
+use kakehashi::vault::{RecoverRequest, SetupAnswer, SetupRequest, UnlockRequest};
 use kakehashi::{ApiError, AppStatus, Lang};
 use tauri::State;
 
@@ -34,20 +34,35 @@ pub fn passphrase_strength(
 }
 
 #[tauri::command(async)]
-pub fn setup_vault(state: State<'_, AppState>, input: SetupRequest) -> Answer<AppStatus> {
-    let registry = state
+pub fn setup_vault(state: State<'_, AppState>, input: SetupRequest) -> Answer<SetupAnswer> {
+    let (registry, recovery_key) = state
         .vault()?
         .set_up(&input, KdfParams::default())
         .map_err(|e| e.to_api(state.lang()))?;
     state.hold(registry);
-    Ok(state.status())
+    Ok(SetupAnswer {
+        status: state.status(),
+        recovery_key,
+    })
 }
 
 #[tauri::command(async)]
 pub fn unlock(state: State<'_, AppState>, input: UnlockRequest) -> Answer<AppStatus> {
     let registry = state
         .vault()?
-        .unlock(&input)
+        .unlock(&input, crate::case_commands::now())
+        .map_err(|e| e.to_api(state.lang()))?;
+    state.hold(registry);
+    Ok(state.status())
+}
+
+/// A forgotten passphrase: the organisation's recovery key sets a new one for `input.login`,
+/// then the app is unlocked as them.
+#[tauri::command(async)]
+pub fn recover_vault(state: State<'_, AppState>, input: RecoverRequest) -> Answer<AppStatus> {
+    let registry = state
+        .vault()?
+        .recover(&input, crate::case_commands::now())
         .map_err(|e| e.to_api(state.lang()))?;
     state.hold(registry);
     Ok(state.status())

@@ -2,6 +2,7 @@
 //! the core. The data directory is the OS app-data folder, or `KAKEHASHI_DATA_DIR` (tests).
 
 mod audit_commands;
+mod autolock_commands;
 mod backup_commands;
 mod campaign_commands;
 mod case_commands;
@@ -18,6 +19,7 @@ mod plan_commands;
 mod provider_commands;
 mod respite_commands;
 mod state;
+mod user_commands;
 
 use std::path::PathBuf;
 
@@ -49,6 +51,7 @@ pub fn run() {
             commands::passphrase_strength,
             commands::setup_vault,
             commands::unlock,
+            commands::recover_vault,
             commands::lock,
             commands::list_municipalities,
             case_commands::compute_scores,
@@ -139,6 +142,18 @@ pub fn run() {
             audit_commands::audit_entries,
             audit_commands::audit_actors,
             audit_commands::verify_audit,
+            autolock_commands::lock_keeping_draft,
+            autolock_commands::take_draft,
+            autolock_commands::auto_lock_settings,
+            autolock_commands::set_auto_lock_minutes,
+            user_commands::list_users,
+            user_commands::add_user,
+            user_commands::update_user,
+            user_commands::remove_user,
+            user_commands::reset_user_passphrase,
+            user_commands::change_own_passphrase,
+            user_commands::new_recovery_key,
+            user_commands::has_recovery_key,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -55,16 +55,23 @@ impl AppState {
                 state: VaultState::Locked,
                 data_dir,
                 problem: Some(e.to_api(self.lang())),
+                logins: Vec::new(),
+                session: None,
             },
-            Ok(vault) => AppStatus {
-                state: if lock(&self.registry).is_some() {
-                    VaultState::Unlocked
-                } else {
-                    vault.state()
-                },
-                data_dir,
-                problem: None,
-            },
+            Ok(vault) => {
+                let session = lock(&self.registry).as_ref().map(|r| r.session().clone());
+                AppStatus {
+                    state: if session.is_some() {
+                        VaultState::Unlocked
+                    } else {
+                        vault.state()
+                    },
+                    data_dir,
+                    problem: None,
+                    logins: vault.logins(),
+                    session,
+                }
+            }
         }
     }
 

@@ -215,7 +215,9 @@ fn trial(
     conn.execute_batch(DROP_TRIGGERS).unwrap();
     let (kind, seq) = tamper(&conn);
     drop(conn);
-    let registry = vault.unlock(&unlock_request(PASSPHRASE)).unwrap();
+    let registry = vault
+        .unlock(&unlock_request(PASSPHRASE), chrono::Utc::now())
+        .unwrap();
     let result = registry.verify_audit(Lang::Ja).unwrap();
     (result, kind, seq)
 }
@@ -359,7 +361,9 @@ fn rows_cut_from_the_end_stay_detected_after_the_app_writes_again() {
     }
     drop(conn);
     // The app is used again: a view extends the chain at the recorded head.
-    let registry = vault.unlock(&unlock_request(PASSPHRASE)).unwrap();
+    let registry = vault
+        .unlock(&unlock_request(PASSPHRASE), chrono::Utc::now())
+        .unwrap();
     let id = child_ids(&registry)[0].clone();
     registry
         .get_child(
@@ -663,7 +667,7 @@ fn the_audit_list_filters_by_who_what_when_and_which_child_newest_first() {
 #[test]
 fn audit_rows_of_a_schema_8_database_are_chained_by_the_upgrade() {
     let dir = tempfile::tempdir().unwrap();
-    let (_file, key) = KeyFile::create(
+    let (_file, key) = KeyFile::create_admin(
         "upgrade-test passphrase",
         kakehashi::keys::KdfParams::cheap_for_tests(),
     )

@@ -107,8 +107,9 @@ fn a_backup_is_encrypted_with_the_key_verified_and_holds_the_same_rows() {
             .is_err(),
         "without a key the backup is not a readable database"
     );
-    let (_file, other_key) = KeyFile::create("another registry", KdfParams::cheap_for_tests())
-        .expect("a key file in memory");
+    let (_file, other_key) =
+        KeyFile::create_admin("another registry", KdfParams::cheap_for_tests())
+            .expect("a key file in memory");
     let other = dir.path().join("other.db");
     drop(store::open(&other, &other_key, true).unwrap());
     fs::copy(&path, &other).unwrap();
@@ -372,6 +373,41 @@ fn a_failed_write_is_reported_removes_its_temp_file_and_keeps_earlier_backups() 
 }
 
 #[test]
+fn a_manifest_that_cannot_be_written_fails_the_backup_and_leaves_no_half_generation() {
+    let (dir, _vault, mut registry) = new_registry();
+    demo(&mut registry, 4);
+    let first = back_up(&registry, &BackupOptions::default(), at(0));
+    let folder = backup_dir(dir.path());
+
+    // The manifest's name (written after the copy is verified, before the copy is renamed into
+    // place) is taken by a directory: the last steps of the backup fail.
+    let blocked = folder.join("kakehashi-20261201-120000.kbak.json");
+    fs::create_dir(&blocked).unwrap();
+    let err = registry
+        .backup(&BackupOptions::default(), at(2), &mut |_| true)
+        .expect_err("the manifest cannot be written");
+    assert!(matches!(err, Error::BackupWrite { .. }), "{err:?}");
+    fs::remove_dir(&blocked).unwrap();
+    assert_eq!(
+        names(&folder),
+        vec![
+            first.backup.name.clone(),
+            format!("{}.json", first.backup.name)
+        ],
+        "no copy without its manifest, no temp file: a restore never sees half a generation"
+    );
+    assert_eq!(registry.list_backups().unwrap().backups.len(), 1);
+    let again = back_up(&registry, &BackupOptions::default(), at(2));
+    assert!(
+        registry
+            .check_backup(&folder.join(&again.backup.name))
+            .unwrap()
+            .verified,
+        "the next try works"
+    );
+}
+
+#[test]
 fn restoring_brings_back_the_backup_and_keeps_the_previous_database() {
     let (dir, vault, mut registry) = new_registry();
     demo(&mut registry, 4);
@@ -413,7 +449,9 @@ fn restoring_brings_back_the_backup_and_keeps_the_previous_database() {
     let (registry, _) = prepared.switch(registry).unwrap();
     assert_eq!(registry.record_counts().unwrap(), later, "undone");
     drop(registry);
-    let registry = vault.unlock(&unlock_request(PASSPHRASE)).unwrap();
+    let registry = vault
+        .unlock(&unlock_request(PASSPHRASE), chrono::Utc::now())
+        .unwrap();
     assert_eq!(
         registry.record_counts().unwrap(),
         later,
@@ -483,7 +521,9 @@ fn damaged_foreign_or_tampered_backups_are_refused_and_the_live_data_is_untouche
     // Closed, the database is all in its file (no WAL): that file must not change.
     drop(registry);
     let live = fs::read(dir.path().join(DB_FILE)).unwrap();
-    let registry = vault.unlock(&unlock_request(PASSPHRASE)).unwrap();
+    let registry = vault
+        .unlock(&unlock_request(PASSPHRASE), chrono::Utc::now())
+        .unwrap();
     for (what, path) in &trials {
         let err = registry
             .prepare_restore(path)
@@ -556,7 +596,7 @@ fn a_restore_killed_at_any_step_leaves_the_old_or_the_new_database_never_a_broke
             }
         };
         let registry = vault
-            .unlock(&unlock_request(PASSPHRASE))
+            .unlock(&unlock_request(PASSPHRASE), chrono::Utc::now())
             .unwrap_or_else(|e| panic!("{when}: the database opens: {e:?}"));
         assert!(registry.verify().unwrap().is_empty(), "{when}: sound");
         assert_eq!(registry.record_counts().unwrap(), expected, "{when}");
@@ -576,7 +616,7 @@ fn a_restore_killed_at_any_step_leaves_the_old_or_the_new_database_never_a_broke
 /// A data directory's worth of backup made by hand: a database at `version` (a frozen
 /// schema, or the current one with `user_version` set) with a manifest carrying the key file.
 fn handmade_backup(dir: &Path, version: i64) -> PathBuf {
-    let (key_file, key) = KeyFile::create(PASSPHRASE, KdfParams::cheap_for_tests()).unwrap();
+    let (key_file, key) = KeyFile::create_admin(PASSPHRASE, KdfParams::cheap_for_tests()).unwrap();
     let path = dir.join("handmade.kbak");
     let mut conn = store::open(&path, &key, true).unwrap();
     if version < store::CURRENT_VERSION {
@@ -637,25 +677,28 @@ fn a_backup_restores_into_an_empty_data_directory_with_its_passphrase() {
 
     let laptop = tempfile::tempdir().unwrap();
     let vault = Vault::open(laptop.path()).unwrap();
-    let err = backup::restore_into_new(&vault, &backup, "not the passphrase").unwrap_err();
+    let err = backup::restore_into_new(&vault, &backup, "admin", "not the passphrase").unwrap_err();
     assert_eq!(err.field(), Some("passphrase"), "{err:?}");
     assert_eq!(
         vault.state(),
         VaultState::NeedsSetup,
         "a wrong passphrase leaves the new folder empty"
     );
-    let (restored, report) = backup::restore_into_new(&vault, &backup, PASSPHRASE).unwrap();
+    let (restored, report) =
+        backup::restore_into_new(&vault, &backup, "admin", PASSPHRASE).unwrap();
     assert_eq!(restored.record_counts().unwrap(), counts);
     assert_eq!(report.previous_kept_as, None);
     drop(restored);
-    let again = vault.unlock(&unlock_request(PASSPHRASE)).unwrap();
+    let again = vault
+        .unlock(&unlock_request(PASSPHRASE), chrono::Utc::now())
+        .unwrap();
     assert_eq!(
         again.record_counts().unwrap(),
         counts,
         "unlocks as usual afterwards"
     );
     assert!(matches!(
-        backup::restore_into_new(&vault, &backup, PASSPHRASE),
+        backup::restore_into_new(&vault, &backup, "admin", PASSPHRASE),
         Err(Error::AlreadySetUp { .. })
     ));
 }
@@ -666,7 +709,7 @@ fn an_older_backup_is_migrated_and_a_newer_one_is_refused() {
     let old = handmade_backup(source.path(), store::CURRENT_VERSION - 1);
     let laptop = tempfile::tempdir().unwrap();
     let vault = Vault::open(laptop.path()).unwrap();
-    let (registry, report) = backup::restore_into_new(&vault, &old, PASSPHRASE).unwrap();
+    let (registry, report) = backup::restore_into_new(&vault, &old, "admin", PASSPHRASE).unwrap();
     assert_eq!(report.schema_version_found, store::CURRENT_VERSION - 1);
     assert_eq!(report.schema_version, store::CURRENT_VERSION);
     assert_eq!(registry.schema_version().unwrap(), store::CURRENT_VERSION);
@@ -676,7 +719,7 @@ fn an_older_backup_is_migrated_and_a_newer_one_is_refused() {
     let newer = handmade_backup(newer_dir.path(), store::CURRENT_VERSION + 1);
     let empty = tempfile::tempdir().unwrap();
     let vault = Vault::open(empty.path()).unwrap();
-    let err = backup::restore_into_new(&vault, &newer, PASSPHRASE).unwrap_err();
+    let err = backup::restore_into_new(&vault, &newer, "admin", PASSPHRASE).unwrap_err();
     assert!(matches!(err, Error::NewerSchema { .. }), "{err:?}");
     assert_eq!(vault.state(), VaultState::NeedsSetup);
     assert!(

@@ -46,7 +46,7 @@ fn writer_child() {
         .unwrap_or(0);
     let vault = Vault::open(Path::new(&dir)).expect("the writer takes the data dir");
     let mut registry = vault
-        .unlock(&unlock_request(PASSPHRASE))
+        .unlock(&unlock_request(PASSPHRASE), chrono::Utc::now())
         .expect("the writer unlocks");
     let mut out = std::io::stdout().lock();
     let mut say = |line: String| {
@@ -212,7 +212,7 @@ fn stored(dir: &Path) -> (Vec<String>, Expected) {
     }
     drop(conn);
     let registry: Registry = vault
-        .unlock(&unlock_request(PASSPHRASE))
+        .unlock(&unlock_request(PASSPHRASE), chrono::Utc::now())
         .expect("the registry unlocks after a kill");
     problems.extend(registry.verify().expect("verify runs"));
     (problems, found)
@@ -240,6 +240,7 @@ fn a_writer_killed_at_random_moments_never_loses_a_committed_write() {
         let vault = Vault::open(dir.path()).unwrap();
         vault
             .set_up(&setup_request(), KdfParams::cheap_for_tests())
+            .map(|(r, _)| r)
             .expect("set up");
     }
     // `/proc/self/exe` is this very binary even when cargo has since rebuilt (replaced) the

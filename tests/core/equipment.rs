@@ -105,7 +105,11 @@ fn two_users_lending_the_same_unit_at_the_same_moment_cannot_both_succeed() {
         .map(|n| child(&mut registry, n, 10.0, &[]))
         .collect();
     let users: Vec<Registry> = (0..USERS)
-        .map(|_| vault.unlock(&unlock_request(PASSPHRASE)).unwrap())
+        .map(|_| {
+            vault
+                .unlock(&unlock_request(PASSPHRASE), chrono::Utc::now())
+                .unwrap()
+        })
         .collect();
     let start = Arc::new(Barrier::new(USERS));
     let results: Vec<kakehashi::Result<Loan>> = std::thread::scope(|s| {

@@ -1,8 +1,8 @@
 //! No plaintext anywhere: unique markers (`MARKER-<uuid>`) written into every kind of record the
 //! registry stores never appear, in UTF-8 or UTF-16, in any file of the data directory (database,
-//! WAL, shared memory, journal, lock, key file, settings, backups and their manifests) nor in a
-//! file created in the temp folders during the test — neither while the registry is open (the
-//! WAL not yet checkpointed) nor after it is closed.
+//! WAL, shared memory, journal, lock, key file, settings, the draft kept at lock, backups and
+//! their manifests) nor in a file created in the temp folders during the test — neither while
+//! the registry is open (the WAL not yet checkpointed) nor after it is closed.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -369,6 +369,14 @@ fn markers_in_every_kind_of_record_are_nowhere_in_plaintext() {
     let (dir, vault, mut registry) = new_registry();
     let mut markers = Markers::default();
     fill(&mut registry, &mut markers);
+    // A form open at lock time: its unsaved input is kept sealed in `kakehashi.draft`.
+    registry
+        .keep_draft(
+            &json!({"formId": "case-new", "route": "/cases/new",
+                    "values": {"name": markers.mark("draft.name"), "note": markers.mark("draft.note")}})
+            .to_string(),
+        )
+        .expect("keep a draft");
     // A backup holds the same records: it must be as unreadable as the database.
     let backups = dir.path().join("backups");
     registry
@@ -390,6 +398,12 @@ fn markers_in_every_kind_of_record_are_nowhere_in_plaintext() {
             .iter()
             .any(|f| f.to_string_lossy().ends_with("-wal")),
         "the WAL is there while the registry is open: {open_files:?}"
+    );
+    assert!(
+        open_files
+            .iter()
+            .any(|f| f.ends_with(kakehashi::drafts::DRAFT_FILE)),
+        "the kept draft is among the files searched: {open_files:?}"
     );
     let found_open = scan(&open_files, &markers);
 

@@ -306,7 +306,11 @@ fn booking_never_exceeds_beds_when_several_users_confirm_the_last_bed_at_once() 
     }
     // One connection per user, as two windows or two laptops on a share would have.
     let users: Vec<Registry> = (0..USERS)
-        .map(|_| vault.unlock(&unlock_request(PASSPHRASE)).unwrap())
+        .map(|_| {
+            vault
+                .unlock(&unlock_request(PASSPHRASE), chrono::Utc::now())
+                .unwrap()
+        })
         .collect();
     let start = Arc::new(Barrier::new(USERS));
     let results: Vec<kakehashi::Result<BookingSaved>> = std::thread::scope(|s| {

@@ -59,7 +59,7 @@ fn shape(conn: &Connection) -> Vec<String> {
 
 fn encrypted_db(dir: &std::path::Path, name: &str) -> Connection {
     let (_file, key) =
-        KeyFile::create("upgrade-test passphrase", KdfParams::cheap_for_tests()).unwrap();
+        KeyFile::create_admin("upgrade-test passphrase", KdfParams::cheap_for_tests()).unwrap();
     store::open(&dir.join(name), &key, true).unwrap()
 }
 

@@ -11,6 +11,8 @@ pub const PASSPHRASE: &str = "correct-horse-battery-staple-42";
 
 pub fn setup_request() -> SetupRequest {
     SetupRequest {
+        login: "admin".into(),
+        display_name: "管理者".into(),
         passphrase: PASSPHRASE.into(),
         confirmation: PASSPHRASE.into(),
     }
@@ -18,6 +20,7 @@ pub fn setup_request() -> SetupRequest {
 
 pub fn unlock_request(passphrase: &str) -> UnlockRequest {
     UnlockRequest {
+        login: "admin".into(),
         passphrase: passphrase.into(),
     }
 }
@@ -28,6 +31,7 @@ pub fn new_registry() -> (TempDir, Vault, Registry) {
     let vault = Vault::open(dir.path()).expect("a fresh temp dir is usable");
     let registry = vault
         .set_up(&setup_request(), KdfParams::cheap_for_tests())
+        .map(|(r, _)| r)
         .expect("setting up a fresh dir works");
     (dir, vault, registry)
 }

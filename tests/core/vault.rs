@@ -38,11 +38,12 @@ fn a_new_vault_needs_setup_and_a_set_up_one_is_locked_until_unlocked() {
     assert_eq!(vault.state(), VaultState::NeedsSetup, "no key file yet");
     let registry = vault
         .set_up(&setup_request(), KdfParams::cheap_for_tests())
+        .map(|(r, _)| r)
         .unwrap();
     drop(registry);
     assert_eq!(vault.state(), VaultState::Locked, "a key file exists now");
     let registry = vault
-        .unlock(&unlock_request(PASSPHRASE))
+        .unlock(&unlock_request(PASSPHRASE), chrono::Utc::now())
         .expect("the right passphrase unlocks");
     assert_eq!(registry.schema_version().unwrap(), store::CURRENT_VERSION);
     assert!(
@@ -58,7 +59,10 @@ fn a_wrong_passphrase_is_a_field_error_and_leaves_the_files_as_they_were() {
     let before_db = fs::read(dir.path().join(DB_FILE)).unwrap();
     let before_key = fs::read(dir.path().join(KEY_FILE)).unwrap();
     let err = vault
-        .unlock(&unlock_request("not-the-passphrase-at-all"))
+        .unlock(
+            &unlock_request("not-the-passphrase-at-all"),
+            chrono::Utc::now(),
+        )
         .unwrap_err();
     let api = err.to_api(Lang::Ja);
     assert_eq!(api.kind, ErrorKind::Validation);
@@ -91,6 +95,7 @@ fn setting_up_twice_never_overwrites_the_existing_key() {
     let before_key = fs::read(dir.path().join(KEY_FILE)).unwrap();
     let err = vault
         .set_up(&setup_request(), KdfParams::cheap_for_tests())
+        .map(|(r, _)| r)
         .unwrap_err();
     assert!(matches!(err, Error::AlreadySetUp { .. }), "{err:?}");
     assert_eq!(fs::read(dir.path().join(KEY_FILE)).unwrap(), before_key);
@@ -101,11 +106,14 @@ fn a_weak_passphrase_is_refused_before_anything_is_written() {
     let dir = tempfile::tempdir().unwrap();
     let vault = Vault::open(dir.path()).unwrap();
     let weak = kakehashi::vault::SetupRequest {
+        login: "admin".into(),
+        display_name: "管理者".into(),
         passphrase: "password1".into(),
         confirmation: "password1".into(),
     };
     let err = vault
         .set_up(&weak, KdfParams::cheap_for_tests())
+        .map(|(r, _)| r)
         .unwrap_err();
     assert_eq!(err.to_api(Lang::Ja).field.as_deref(), Some("passphrase"));
     assert!(
@@ -137,7 +145,9 @@ fn a_truncated_database_is_reported_as_damaged_and_left_in_place() {
     let _ = fs::remove_file(dir.path().join(format!("{DB_FILE}-wal")));
     let bytes = fs::read(&db).unwrap();
     fs::write(&db, &bytes[..1000]).unwrap();
-    let err = vault.unlock(&unlock_request(PASSPHRASE)).unwrap_err();
+    let err = vault
+        .unlock(&unlock_request(PASSPHRASE), chrono::Utc::now())
+        .unwrap_err();
     assert!(matches!(err, Error::DatabaseDamaged { .. }), "{err:?}");
     assert!(
         err.to_api(Lang::Ja).message.contains("バックアップ"),
@@ -160,7 +170,9 @@ fn a_corrupted_first_page_is_reported_as_damaged() {
         *b ^= 0xff;
     }
     fs::write(&db, &bytes).unwrap();
-    let err = vault.unlock(&unlock_request(PASSPHRASE)).unwrap_err();
+    let err = vault
+        .unlock(&unlock_request(PASSPHRASE), chrono::Utc::now())
+        .unwrap_err();
     assert!(matches!(err, Error::DatabaseDamaged { .. }), "{err:?}");
 }
 
@@ -169,7 +181,9 @@ fn an_emptied_database_file_is_not_mistaken_for_a_new_one() {
     let (dir, vault, registry) = new_registry();
     drop(registry);
     fs::write(dir.path().join(DB_FILE), b"").unwrap();
-    let err = vault.unlock(&unlock_request(PASSPHRASE)).unwrap_err();
+    let err = vault
+        .unlock(&unlock_request(PASSPHRASE), chrono::Utc::now())
+        .unwrap_err();
     assert!(matches!(err, Error::DatabaseDamaged { .. }), "{err:?}");
 }
 
@@ -186,7 +200,9 @@ fn a_database_from_a_newer_version_is_refused_and_not_changed() {
         conn.pragma_update(None, "user_version", store::CURRENT_VERSION + 5)
             .unwrap();
     }
-    let err = vault.unlock(&unlock_request(PASSPHRASE)).unwrap_err();
+    let err = vault
+        .unlock(&unlock_request(PASSPHRASE), chrono::Utc::now())
+        .unwrap_err();
     assert!(matches!(err, Error::NewerSchema { .. }), "{err:?}");
     assert_eq!(err.to_api(Lang::Ja).kind, ErrorKind::Conflict);
     let conn = store::open(&dir.path().join(DB_FILE), &key, false).unwrap();
@@ -209,6 +225,7 @@ fn a_missing_key_file_means_setup_and_moves_the_unreadable_database_aside() {
     assert_eq!(vault.state(), VaultState::NeedsSetup);
     let registry = vault
         .set_up(&setup_request(), KdfParams::cheap_for_tests())
+        .map(|(r, _)| r)
         .unwrap();
     drop(registry);
     let kept: Vec<_> = fs::read_dir(dir.path())

@@ -96,14 +96,44 @@ export async function scrollToCenter(el) {
   await browser.execute((node) => node.scrollIntoView({ block: 'center' }), element);
 }
 
-/** First run: types a new passphrase twice, submits it, and waits for the app's shell. */
-export async function setUpPassphrase(passphrase) {
-  const field = await shown('setup-passphrase', 60_000);
-  await field.setValue(passphrase);
+/**
+ * First run: registers the administrator (name, user name, a new passphrase twice), then on the
+ * recovery-key page ticks 「回復キーを保管しました」 and starts; waits for the app's shell. Answers
+ * the recovery key as shown (groups joined by dashes).
+ */
+export async function setUpPassphrase(passphrase, { name = '山田 花子', login = 'yamada' } = {}) {
+  const first = await shown('setup-display-name', 60_000);
+  await first.setValue(name);
+  await byTestId('setup-login').setValue(login);
+  await byTestId('setup-passphrase').setValue(passphrase);
   await waitForText(byTestId('strength-meter'), 'このパスフレーズは使えます');
   await byTestId('setup-confirmation').setValue(passphrase);
   const submit = byTestId('setup-submit');
   await submit.waitForEnabled({ timeoutMsg: 'submit stays disabled with two equal strong passphrases' });
   await submit.click();
+  const key = await readRecoveryKey();
+  await byTestId('recovery-kept').click();
+  await byTestId('recovery-done').click();
+  await shown('nav-cases', 60_000);
+  return key;
+}
+
+/** Waits for the recovery-key page and reads the key off the screen, as a person copies it. */
+export async function readRecoveryKey() {
+  await shown('recovery-key', 60_000);
+  const groups = await browser.execute(() =>
+    Array.from(document.querySelector('[data-testid="recovery-key"]').children, (group) => group.innerText.trim()),
+  );
+  return groups.join('-');
+}
+
+/**
+ * Unlocks a registry set up before the app started: types the passphrase, presses ロックを解除 and
+ * waits for the app's navigation. (With one user the lock screen's user field comes already chosen.)
+ */
+export async function unlockWith(passphrase) {
+  const field = await shown('unlock-passphrase', 60_000);
+  await field.setValue(passphrase);
+  await byTestId('unlock-submit').click();
   await shown('nav-cases', 60_000);
 }

@@ -87,6 +87,29 @@ const SEED_BY_SPEC = {
     commands: [],
     steps: seedDisaster,
   },
+  // One child to back up, rename and restore: see specs/backup-restore.e2e.js.
+  'backup-restore': {
+    passphrase: 'willow-quartz-harbor-lantern-47',
+    commands: [['cases', 'add', '--json', path.join(repoRoot, 'fixtures', 'cases', 'plan-journey-child.json')]],
+  },
+  // Two children, one entered with a misspelt name (坂戸 結斗) that the journey corrects:
+  // see specs/audit-log.e2e.js.
+  'audit-log': {
+    passphrase: 'copper-meadow-kestrel-violet-36',
+    commands: [],
+    steps: seedAudit,
+  },
+  // One child, and the administrator `admin` made by `init`: see specs/users-roles.e2e.js.
+  'users-roles': {
+    passphrase: 'lantern-cobalt-meadow-heron-29',
+    commands: [['cases', 'add', '--json', path.join(repoRoot, 'fixtures', 'cases', 'plan-journey-child.json')]],
+  },
+  // An empty registry made before the app starts (the journey unlocks, not sets up): see
+  // specs/auto-lock.e2e.js.
+  'auto-lock': {
+    passphrase: 'harbor-violet-kestrel-cobalt-29',
+    commands: [],
+  },
 };
 
 /** The journey's nights: the 10th, 11th and 12th of next month in Japan (the office's date). */
@@ -136,11 +159,36 @@ function seedDisaster(run, dir) {
   run(['cases', 'add', '--json', children]);
 }
 
+function seedAudit(run, dir) {
+  const children = path.join(dir, 'audit-children.json');
+  fs.writeFileSync(children, JSON.stringify([
+    ventilatedChild('坂戸 結斗', 'サカド ユイト', '川越市新宿町1-17-1'),
+    ventilatedChild('相川 さくら', 'アイカワ サクラ', '川越市脇田町2-3'),
+  ]));
+  run(['cases', 'add', '--json', children]);
+}
+
+/**
+ * A week after today in Japan, at 10:00 there: the audit journey's clock, so that what the person
+ * does in the app falls on another office day than the seeding (stamped by the CLI at the real now).
+ */
+function auditJourneyInstant() {
+  const japan = new Date(Date.now() + 9 * 3600 * 1000 + 7 * 24 * 3600 * 1000);
+  return `${japan.toISOString().slice(0, 10)}T10:00:00+09:00`;
+}
+
 // Journeys that move the clock: the app's stamps read the instant in this file (created in the
 // spec's data directory with the first instant given here; KAKEHASHI_TEST_CLOCK_FILE), and the
 // spec rewrites it, which the app reads again on every stamp.
 const CLOCK_BY_SPEC = {
   'equipment-overdue': '2026-12-01T10:00:00+09:00',
+  'audit-log': auditJourneyInstant(),
+};
+
+// Journeys that wait for the app to lock itself: seconds without input instead of the office's
+// minutes (KAKEHASHI_TEST_IDLE_SECONDS, read by the app's auto_lock_settings).
+const IDLE_SECONDS_BY_SPEC = {
+  'auto-lock': 8,
 };
 
 /** Runs `init` and the spec's seeding commands with the CLI on `dir`; any failure stops the spec. */
@@ -268,6 +316,7 @@ export const config = {
         XDG_DATA_HOME: path.join(dataDir, 'xdg-data'),
         XDG_CONFIG_HOME: path.join(dataDir, 'xdg-config'),
         ...(OPEN_FILE_BY_SPEC[spec] ? { KAKEHASHI_TEST_OPEN_FILE: OPEN_FILE_BY_SPEC[spec] } : {}),
+        ...(IDLE_SECONDS_BY_SPEC[spec] ? { KAKEHASHI_TEST_IDLE_SECONDS: String(IDLE_SECONDS_BY_SPEC[spec]) } : {}),
       },
       stdio: ['ignore', log, log],
     });

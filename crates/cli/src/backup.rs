@@ -193,7 +193,8 @@ pub fn run_restore(vault: &Vault, args: RestoreArgs, lang: Lang) -> Result<(), E
         // A new computer: the key file comes with the backup; its passphrase opens it.
         let passphrase =
             crate::read_passphrase("バックアップ時のパスフレーズ / Passphrase at backup time: ")?;
-        let (_registry, report) = backup::restore_into_new(vault, &args.file, &passphrase)?;
+        let (_registry, report) =
+            backup::restore_into_new(vault, &args.file, &crate::user(), &passphrase)?;
         print_report(&report, args.json, lang);
         return Ok(());
     }

@@ -124,7 +124,7 @@ pub fn run(registry: &mut Registry, command: CampaignsCommand) -> Result<(), Err
                     note,
                     provider_ids,
                 },
-                &stamp(),
+                &stamp(registry),
             )?;
             if json {
                 print_json(&registry.campaign_progress(&id)?);

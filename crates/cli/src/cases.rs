@@ -64,7 +64,7 @@ pub fn run(registry: &mut Registry, command: CasesCommand) -> Result<(), Error> 
                     id: None,
                     case_number: Some(case_number),
                 },
-                &stamp(),
+                &stamp(registry),
             )?;
             if json {
                 print_json(&detail);
@@ -166,7 +166,7 @@ fn add(registry: &mut Registry, file: &PathBuf, allow_duplicates: bool) -> Resul
     }
     let mut added = Vec::new();
     for (i, req) in requests.iter().enumerate() {
-        match registry.register_child(req, &stamp()) {
+        match registry.register_child(req, &stamp(registry)) {
             Ok(detail) => added
                 .push(serde_json::json!({ "id": detail.id, "case_number": detail.case_number })),
             Err(e) => {

@@ -48,7 +48,7 @@ pub fn run(registry: &mut Registry, command: DisasterCommand, lang: Lang) -> Res
     match command {
         DisasterCommand::Show { case_number, json } => {
             let child_id = child_id(registry, &case_number)?;
-            let profile = registry.disaster_profile_in(&child_id, lang, &stamp())?;
+            let profile = registry.disaster_profile_in(&child_id, lang, &stamp(registry))?;
             show(&profile, &case_number, json, lang);
         }
         DisasterCommand::Set {
@@ -58,7 +58,7 @@ pub fn run(registry: &mut Registry, command: DisasterCommand, lang: Lang) -> Res
         } => {
             let child_id = child_id(registry, &case_number)?;
             let profile = read_profile(&file)?;
-            let stamp = stamp();
+            let stamp = stamp(registry);
             // The file is the whole profile: it replaces whatever version is saved.
             let row_version = registry.disaster_profile(&child_id, &stamp)?.row_version;
             let saved = registry.save_disaster_profile_in(
@@ -78,7 +78,7 @@ pub fn run(registry: &mut Registry, command: DisasterCommand, lang: Lang) -> Res
                     municipality_code: municipality,
                 },
                 lang,
-                &stamp(),
+                &stamp(registry),
             )?;
             if json {
                 print_json(&roster);

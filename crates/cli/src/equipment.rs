@@ -49,7 +49,7 @@ pub fn run(registry: &mut Registry, command: EquipmentCommand, lang: Lang) -> Re
             let today = match today {
                 Some(d) => chrono::NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d")
                     .map_err(|_| Error::invalid("today", Invalid::BadDate))?,
-                None => stamp().today(),
+                None => stamp(registry).today(),
             };
             let late = registry.overdue_loans(today)?;
             if json {
@@ -94,7 +94,7 @@ pub fn run(registry: &mut Registry, command: EquipmentCommand, lang: Lang) -> Re
                         name,
                         note: String::new(),
                     },
-                    &stamp(),
+                    &stamp(registry),
                 )?,
             };
             let unit = registry.add_equipment_unit(
@@ -104,7 +104,7 @@ pub fn run(registry: &mut Registry, command: EquipmentCommand, lang: Lang) -> Re
                     condition: UnitCondition::Good,
                     note: String::new(),
                 },
-                &stamp(),
+                &stamp(registry),
             )?;
             println!("{}\t{}\t{}", unit.id, unit.asset_tag, unit.type_name);
         }
@@ -123,11 +123,11 @@ pub fn run(registry: &mut Registry, command: EquipmentCommand, lang: Lang) -> Re
                 &LendRequest {
                     unit_id: unit.id,
                     child_id,
-                    lent_on: from.unwrap_or_else(|| stamp().today().to_string()),
+                    lent_on: from.unwrap_or_else(|| stamp(registry).today().to_string()),
                     due_on: due,
                     note: String::new(),
                 },
-                &stamp(),
+                &stamp(registry),
             )?;
             println!(
                 "{}\t{} {}\t{} → {}",

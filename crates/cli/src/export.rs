@@ -70,7 +70,7 @@ pub enum EncodingArg {
 }
 
 pub fn run(registry: &Registry, command: ExportCommand, lang: Lang) -> Result<(), Error> {
-    let stamp = stamp();
+    let stamp = stamp(registry);
     match command {
         ExportCommand::CaseSummary(args) => {
             document(registry, DocumentKind::CaseSummary, args, lang)
@@ -116,7 +116,7 @@ fn document(
     args: ChildDocument,
     lang: Lang,
 ) -> Result<(), Error> {
-    let stamp = stamp();
+    let stamp = stamp(registry);
     let recipient = match args.recipient.as_deref().map(str::trim) {
         None | Some("") => None,
         Some(code) => Some(ConsentScope::from_code(code).ok_or_else(|| {

@@ -4,7 +4,9 @@
 //! The passphrase comes from `KAKEHASHI_PASSPHRASE` or a prompt; the data directory from
 //! `--data-dir`, `KAKEHASHI_DATA_DIR`, or the same OS folder the desktop app uses.
 //! Errors are printed in Japanese (or English with `--lang en`) with a non-zero exit code
-//! per kind: 2 validation, 3 not found, 4 conflict, 5 locked, 6 i/o, 1 internal.
+//! per kind: 2 validation, 3 not found, 4 conflict, 5 locked, 6 i/o, 8 not allowed for the
+//! user's role, 1 internal. `--user` (or `KAKEHASHI_USER`) names who signs in: `admin`
+//! unless given.
 
 mod audit;
 mod backup;
@@ -17,6 +19,7 @@ mod matching;
 mod plans;
 mod providers;
 mod respite;
+mod users;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -45,14 +48,22 @@ struct Cli {
     /// Language of messages: ja or en [default: from LANG, Japanese unless English]
     #[arg(long, global = true)]
     lang: Option<String>,
+    /// User name (login) to sign in as [default: $KAKEHASHI_USER, else admin]
+    #[arg(long, global = true, env = "KAKEHASHI_USER", default_value = "admin")]
+    user: String,
     #[command(subcommand)]
     command: Command,
 }
 
 #[derive(Subcommand)]
 enum Command {
-    /// Create the encrypted database (asks for a new passphrase twice)
-    Init,
+    /// Create the encrypted database and its first user, an admin (asks for a new passphrase
+    /// twice); prints the recovery key once
+    Init {
+        /// The admin's name as shown in the app and the audit log
+        #[arg(long, default_value = "管理者")]
+        name: String,
+    },
     /// List municipalities, optionally filtered by name, reading or code
     Municipalities {
         #[arg(long, default_value = "")]
@@ -99,6 +110,20 @@ enum Command {
     /// (PDF, CSV or XLSX)
     #[command(subcommand)]
     Export(export::ExportCommand),
+    /// The office's users (admin only): list, add, set, remove, reset-passphrase
+    #[command(subcommand)]
+    Users(users::UsersCommand),
+    /// Change your own passphrase (current from $KAKEHASHI_PASSPHRASE, new from
+    /// $KAKEHASHI_NEW_PASSPHRASE, else asked)
+    Passwd,
+    /// The organisation recovery key (admin only): `recovery-key new` prints a new one once
+    #[command(subcommand)]
+    RecoveryKey(users::RecoveryKeyCommand),
+    /// Set a forgotten passphrase with the recovery key ($KAKEHASHI_RECOVERY_KEY, else asked)
+    Recover {
+        /// Whose passphrase
+        login: String,
+    },
     /// Fill the database with a deterministic synthetic dataset
     Demo {
         #[arg(long)]
@@ -138,12 +163,13 @@ fn exit_code(e: &ApiError) -> u8 {
         ErrorKind::Locked => 5,
         ErrorKind::Io => 6,
         ErrorKind::Internal => 1,
+        ErrorKind::Forbidden => 8,
     }
 }
 
 /// Who the CLI records as the author of changes, and when.
-pub(crate) fn stamp() -> Stamp {
-    Stamp::new("cli", chrono::Utc::now())
+pub(crate) fn stamp(registry: &Registry) -> Stamp {
+    registry.stamp(chrono::Utc::now())
 }
 
 fn run(cli: Cli, lang: Lang) -> Result<(), Error> {
@@ -154,19 +180,30 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Error> {
             .join(APP_ID),
     };
     let vault = Vault::open(&dir)?;
+    let _ = USER.set(cli.user.clone());
     match cli.command {
-        Command::Init => {
+        Command::Init { name } => {
             let passphrase = read_passphrase("新しいパスフレーズ / New passphrase: ")?;
             let confirmation = match std::env::var("KAKEHASHI_PASSPHRASE") {
                 Ok(p) => p,
                 Err(_) => prompt("もう一度 / Again: ")?,
             };
             let request = SetupRequest {
+                login: cli.user.clone(),
+                display_name: name,
                 passphrase,
                 confirmation,
             };
-            vault.set_up(&request, KdfParams::default())?;
+            let (_registry, recovery) = vault.set_up(&request, KdfParams::default())?;
             println!("{}", dir.display());
+            eprintln!(
+                "{}\n{}",
+                lang.pick(
+                    "回復キー（一度だけ表示します。印刷するか書き写して金庫など安全な場所に保管してください）:".into(),
+                    "Recovery key (shown once only: print or copy it and keep it somewhere safe):".into(),
+                ),
+                recovery.key
+            );
         }
         Command::Municipalities { query, json } => {
             let registry = unlock(&vault)?;
@@ -264,13 +301,27 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Error> {
             let registry = unlock(&vault)?;
             export::run(&registry, command, lang)?;
         }
+        Command::Users(command) => {
+            let mut registry = unlock(&vault)?;
+            users::run(&mut registry, command, lang)?;
+        }
+        Command::Passwd => {
+            let current = read_passphrase("現在のパスフレーズ / Current passphrase: ")?;
+            let mut registry = unlock_with(&vault, current.clone())?;
+            users::passwd(&mut registry, current, lang)?;
+        }
+        Command::RecoveryKey(users::RecoveryKeyCommand::New) => {
+            let mut registry = unlock(&vault)?;
+            users::new_recovery_key(&mut registry, lang)?;
+        }
+        Command::Recover { login } => users::recover(&vault, login, lang)?,
         Command::Demo {
             seed,
             children,
             providers,
         } => {
             let mut registry = unlock(&vault)?;
-            let stamp = Stamp::new("cli", chrono::Utc::now());
+            let stamp = stamp(&registry);
             let s = registry.generate_demo(
                 DemoSpec {
                     seed,
@@ -289,9 +340,26 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Error> {
 }
 
 fn unlock(vault: &Vault) -> Result<Registry, Error> {
-    let passphrase = read_passphrase("パスフレーズ / Passphrase: ")?;
-    vault.unlock(&UnlockRequest { passphrase })
+    unlock_with(vault, read_passphrase("パスフレーズ / Passphrase: ")?)
 }
+
+/// Unlocks as `--user` with `passphrase`.
+fn unlock_with(vault: &Vault, passphrase: String) -> Result<Registry, Error> {
+    vault.unlock(
+        &UnlockRequest {
+            login: user(),
+            passphrase,
+        },
+        chrono::Utc::now(),
+    )
+}
+
+/// The login given with `--user` (or `KAKEHASHI_USER`); `admin` when none.
+pub(crate) fn user() -> String {
+    USER.get().cloned().unwrap_or_else(|| "admin".into())
+}
+
+static USER: std::sync::OnceLock<String> = std::sync::OnceLock::new();
 
 fn read_passphrase(label: &str) -> Result<String, Error> {
     match std::env::var("KAKEHASHI_PASSPHRASE") {

@@ -51,7 +51,7 @@ pub fn run(registry: &Registry, args: MatchArgs, lang: Lang) -> Result<(), Error
             limit: args.limit,
             lang,
         },
-        &stamp(),
+        &stamp(registry),
     )?;
     if args.json {
         print_json(&result);

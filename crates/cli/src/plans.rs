@@ -35,7 +35,7 @@ pub fn run(registry: &mut Registry, command: PlansCommand, lang: Lang) -> Result
         PlansCommand::Show { case_number, json } => {
             let child_id = child_id(registry, &case_number)?;
             let plan = registry
-                .plan_for_child(&child_id, &stamp())?
+                .plan_for_child(&child_id, &stamp(registry))?
                 .ok_or_else(|| Error::NotFound {
                     entity: "plan",
                     id: case_number,
@@ -59,7 +59,7 @@ pub fn run(registry: &mut Registry, command: PlansCommand, lang: Lang) -> Result
                     template_id: None,
                     note: String::new(),
                 },
-                &stamp(),
+                &stamp(registry),
             )?;
             if json {
                 print_json(&saved.plan);

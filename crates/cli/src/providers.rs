@@ -85,13 +85,17 @@ pub fn run(registry: &mut Registry, command: ProvidersCommand, lang: Lang) -> Re
                 mode,
                 lang,
             };
-            let report =
-                registry.import_providers(&file, &options, &stamp(), &mut |done, total| {
+            let report = registry.import_providers(
+                &file,
+                &options,
+                &stamp(registry),
+                &mut |done, total| {
                     if let Some(percent) = (done * 100).checked_div(total) {
                         eprint!("\r{percent:>3}%");
                     }
                     true
-                })?;
+                },
+            )?;
             eprint!("\r");
             if json {
                 print_json(&report);
@@ -197,7 +201,9 @@ fn export_to_file(
     options: &ExportOptions,
     out: &Path,
 ) -> Result<ExportSummary, Error> {
-    write_atomically(out, |w| registry.export_providers(options, &stamp(), w))
+    write_atomically(out, |w| {
+        registry.export_providers(options, &stamp(registry), w)
+    })
 }
 
 /// One line: what was written where, and what was left out.

@@ -100,7 +100,7 @@ pub fn run(registry: &mut Registry, command: RespiteCommand, lang: Lang) -> Resu
                     note: String::new(),
                     lang,
                 },
-                &stamp(),
+                &stamp(registry),
             )?;
             if json {
                 print_json(&saved);
@@ -144,7 +144,7 @@ pub fn run(registry: &mut Registry, command: RespiteCommand, lang: Lang) -> Resu
                     max_stay_nights: max_stay,
                     note: String::new(),
                 },
-                &stamp(),
+                &stamp(registry),
             )?;
             println!(
                 "{}\t{}\t{}",

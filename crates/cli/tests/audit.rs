@@ -128,7 +128,10 @@ fn list_filters_by_child_actor_action_and_days() {
         "audit", "list", "--child", &case, "--action", "view", "--json",
     ]));
     assert_eq!(views["total"], 1, "showing the case was audited as a view");
-    assert_eq!(views["entries"][0]["actor"], "cli");
+    assert_eq!(
+        views["entries"][0]["actor"], "admin",
+        "the signed-in user (no --user: admin) is who viewed"
+    );
     assert_eq!(views["entries"][0]["action_label"], "閲覧");
 
     let of_child = json(kakehashi(dir.path()).args(["audit", "list", "--child", &case, "--json"]));

@@ -69,11 +69,14 @@ fn matching(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temp dir");
     let vault = Vault::open(dir.path()).expect("vault");
     let request = SetupRequest {
+        login: "admin".into(),
+        display_name: "管理者".into(),
         passphrase: PASSPHRASE.into(),
         confirmation: PASSPHRASE.into(),
     };
     let mut registry = vault
         .set_up(&request, KdfParams::cheap_for_tests())
+        .map(|(r, _)| r)
         .expect("set up");
     let stamp = Stamp::new(
         "bench",

@@ -54,11 +54,14 @@ fn bench(c: &mut Criterion) {
     let mut registry = vault
         .set_up(
             &SetupRequest {
+                login: "admin".into(),
+                display_name: "管理者".into(),
                 passphrase: PASSPHRASE.into(),
                 confirmation: PASSPHRASE.into(),
             },
             KdfParams::cheap_for_tests(),
         )
+        .map(|(r, _)| r)
         .unwrap();
     let stamp = Stamp::new("bench", Utc.with_ymd_and_hms(2026, 12, 1, 1, 0, 0).unwrap());
     let child = sample::full_child(&mut registry, 0, &stamp).unwrap();

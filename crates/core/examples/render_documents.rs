@@ -23,13 +23,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let data = tempfile::tempdir()?;
     let vault = Vault::open(data.path())?;
     let passphrase = "sample-documents-passphrase-2026".to_string();
-    let mut registry = vault.set_up(
-        &SetupRequest {
-            passphrase: passphrase.clone(),
-            confirmation: passphrase,
-        },
-        KdfParams::cheap_for_tests(),
-    )?;
+    let mut registry = vault
+        .set_up(
+            &SetupRequest {
+                login: "admin".into(),
+                display_name: "管理者".into(),
+                passphrase: passphrase.clone(),
+                confirmation: passphrase,
+            },
+            KdfParams::cheap_for_tests(),
+        )
+        .map(|(r, _)| r)?;
     let stamp = Stamp::new(
         "sample",
         Utc.with_ymd_and_hms(2026, 12, 1, 1, 0, 0).unwrap(),

@@ -45,7 +45,8 @@ use ts_rs::TS;
 use crate::error::{Error, Invalid, Result};
 use crate::keys::{DataKey, KeyFile};
 use crate::store::{self, CURRENT_VERSION};
-use crate::vault::{DB_FILE, KEY_FILE, Registry, Vault};
+use crate::users::Permission;
+use crate::vault::{DB_FILE, KEY_FILE, Registry, Vault, open_key_file};
 
 /// The backup folder inside the data directory, unless another is given.
 pub const BACKUP_DIR: &str = "backups";
@@ -54,7 +55,7 @@ pub const BACKUP_EXTENSION: &str = "kbak";
 /// Where the previous database is kept after a restore (beside `kakehashi.db`).
 pub const BEFORE_RESTORE_FILE: &str = "kakehashi.db.before-restore";
 /// The settings file in the data directory (the backup schedule, under `"backup"`).
-pub const SETTINGS_FILE: &str = "kakehashi.settings.json";
+pub use crate::settings::SETTINGS_FILE;
 /// The restored copy while it is being checked, beside `kakehashi.db`.
 const RESTORING_FILE: &str = "kakehashi.db.restoring";
 const NAME_PREFIX: &str = "kakehashi-";
@@ -266,11 +267,33 @@ impl Registry {
             .ok_or_else(|| Error::Internal("the database has no file path".into()))
     }
 
-    /// Backs the database up into an encrypted, verified copy (see the module docs).
-    /// `progress` is called after every step of [`PAGES_PER_STEP`] pages; returning `false`
-    /// cancels: the partial file is removed and `Ok(None)` returned. `now` names the file and
-    /// is recorded as its time.
+    /// Backs the database up into an encrypted, verified copy (see the module docs), on an
+    /// admin's demand. `progress` is called after every step of [`PAGES_PER_STEP`] pages;
+    /// returning `false` cancels: the partial file is removed and `Ok(None)` returned. `now`
+    /// names the file and is recorded as its time.
     pub fn backup(
+        &self,
+        options: &BackupOptions,
+        now: DateTime<Utc>,
+        progress: &mut dyn FnMut(BackupProgress) -> bool,
+    ) -> Result<Option<BackupDone>> {
+        self.require(Permission::Admin)?;
+        self.make_backup(options, now, progress)
+    }
+
+    /// The scheduled automatic backup, made whoever is signed in (the schedule is the
+    /// admin's; a viewer's session keeps it going): a backup into the default folder when
+    /// [`Self::backup_due`] says one is due at `now`, else `Ok(None)`.
+    pub fn backup_scheduled(&self, now: DateTime<Utc>) -> Result<Option<BackupDone>> {
+        self.require(Permission::Read)?;
+        if !self.backup_due(now)? {
+            return Ok(None);
+        }
+        self.make_backup(&BackupOptions::default(), now, &mut |_| true)
+    }
+
+    /// [`Self::backup`] without the check of who asks.
+    fn make_backup(
         &self,
         options: &BackupOptions,
         now: DateTime<Utc>,
@@ -476,6 +499,7 @@ impl Registry {
 
     /// The backups in the default folder, the schedule and the last backup's time.
     pub fn list_backups(&self) -> Result<BackupList> {
+        self.require(Permission::Read)?;
         let data_dir = self.data_dir()?;
         let dir = default_dir(&data_dir);
         let backups = list_backups(&dir)?;
@@ -494,11 +518,13 @@ impl Registry {
     }
 
     pub fn backup_schedule(&self) -> Result<BackupSchedule> {
+        self.require(Permission::Read)?;
         read_schedule(&self.data_dir()?)
     }
 
     /// Checks and stores the schedule.
     pub fn set_backup_schedule(&self, schedule: &BackupSchedule) -> Result<BackupSchedule> {
+        self.require(Permission::Admin)?;
         schedule.validate()?;
         write_schedule(&self.data_dir()?, schedule)?;
         Ok(*schedule)
@@ -508,6 +534,7 @@ impl Registry {
     /// backup in the default folder was made in the last `every_hours`. A backup dated after
     /// `now` (the clock was moved back) does not count, so backups go on being made.
     pub fn backup_due(&self, now: DateTime<Utc>) -> Result<bool> {
+        self.require(Permission::Read)?;
         let data_dir = self.data_dir()?;
         let schedule = read_schedule(&data_dir)?;
         if schedule.every_hours == 0 {
@@ -528,6 +555,7 @@ impl Registry {
     /// The path of the backup called `name` in the default folder; only a backup's own file
     /// name is accepted (no folders), and it must exist.
     pub fn backup_path(&self, name: &str) -> Result<PathBuf> {
+        self.require(Permission::Admin)?;
         let plain = !name.contains(['/', '\\']) && is_backup_name(name);
         let path = default_dir(&self.data_dir()?).join(name);
         if !plain || !path.is_file() {
@@ -542,6 +570,7 @@ impl Registry {
     /// Checks a backup file without changing anything: it must open with this registry's key,
     /// pass `integrity_check`, and match its manifest when it has one.
     pub fn check_backup(&self, backup: &Path) -> Result<BackupInfo> {
+        self.require(Permission::Admin)?;
         check_backup_with(backup, &self.key)?;
         let name = file_name(backup);
         info_from(backup, &name)
@@ -551,6 +580,7 @@ impl Registry {
     /// beside the database as `kakehashi.db.restoring`, migrates the copy if it is older and
     /// checks it again. Finish with [`PreparedRestore::switch`].
     pub fn prepare_restore(&self, backup: &Path) -> Result<PreparedRestore> {
+        self.require(Permission::Admin)?;
         let data_dir = self.data_dir()?;
         let live = data_dir.join(DB_FILE);
         if same_file(backup, &live) {
@@ -632,7 +662,9 @@ impl PreparedRestore {
         let _ = registry
             .conn
             .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
-        let Registry { conn, .. } = registry;
+        let Registry {
+            conn, session, kdf, ..
+        } = registry;
         conn.close()
             .map_err(|(_, e)| failed(format!("closing the database: {e}")))?;
         let wal = sidecar(&live, "-wal");
@@ -667,7 +699,7 @@ impl PreparedRestore {
         }
 
         // 4. Reopen; if the restored file will not open, put the previous one back.
-        match Registry::open(&live, &self.key, false) {
+        match Registry::open(&live, &self.key, false, session, kdf) {
             Ok(registry) => Ok(Some((registry, std::mem::take(&mut self.report)))),
             Err(e) => {
                 let _ = fs::rename(&previous, &live);
@@ -686,12 +718,13 @@ impl Drop for PreparedRestore {
 }
 
 /// Restores a backup into a data directory that has no registry yet (a new computer): the
-/// key file comes from the backup's manifest and `passphrase` must open it (the passphrase
-/// current when the backup was made). The key file is written last, so a failure leaves the
-/// directory still "not set up".
+/// key file comes from the backup's manifest and `login`'s passphrase must open it (the
+/// users and passphrases current when the backup was made). The key file is written last, so
+/// a failure leaves the directory still "not set up".
 pub fn restore_into_new(
     vault: &Vault,
     backup: &Path,
+    login: &str,
     passphrase: &str,
 ) -> Result<(Registry, RestoreReport)> {
     if vault.key_path().exists() {
@@ -709,7 +742,8 @@ pub fn restore_into_new(
         source,
     })?;
     let result = (|| {
-        let key = KeyFile::read(&key_tmp)?.unwrap_key(passphrase)?;
+        let (key, session, kdf) =
+            open_key_file(KeyFile::read(&key_tmp)?, &key_tmp, login, passphrase)?;
         let (found, manifest) = check_backup_with(backup, &key)?;
         let (schema_version, rows) = copy_and_check(backup, vault.dir(), &key)?;
         let live = vault.db_path();
@@ -734,7 +768,7 @@ pub fn restore_into_new(
             source,
         })?;
         sync_dir(vault.dir());
-        let registry = Registry::open(&live, &key, false)?;
+        let registry = Registry::open(&live, &key, false, session, kdf)?;
         Ok((
             registry,
             RestoreReport {
@@ -1162,49 +1196,25 @@ impl From<std::io::Error> for CopyError {
 
 /// The schedule stored in the data directory's settings file (the default when none).
 pub fn read_schedule(data_dir: &Path) -> Result<BackupSchedule> {
-    let path = data_dir.join(SETTINGS_FILE);
-    let text = match fs::read_to_string(&path) {
-        Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Ok(BackupSchedule::default());
-        }
-        Err(e) => {
-            return Err(Error::SettingsUnreadable {
-                path,
-                detail: e.to_string(),
-            });
-        }
+    let Some(v) = crate::settings::read_value(data_dir, "backup")? else {
+        return Ok(BackupSchedule::default());
     };
     let unreadable = |detail: String| Error::SettingsUnreadable {
-        path: path.clone(),
+        path: data_dir.join(SETTINGS_FILE),
         detail,
     };
-    let value: serde_json::Value =
-        serde_json::from_str(&text).map_err(|e| unreadable(e.to_string()))?;
-    match value.get("backup") {
-        None => Ok(BackupSchedule::default()),
-        Some(v) => {
-            let schedule: BackupSchedule =
-                serde_json::from_value(v.clone()).map_err(|e| unreadable(e.to_string()))?;
-            schedule
-                .validate()
-                .map_err(|_| unreadable("backup schedule out of range".into()))?;
-            Ok(schedule)
-        }
-    }
+    let schedule: BackupSchedule =
+        serde_json::from_value(v).map_err(|e| unreadable(e.to_string()))?;
+    schedule
+        .validate()
+        .map_err(|_| unreadable("backup schedule out of range".into()))?;
+    Ok(schedule)
 }
 
 /// Stores the schedule under `"backup"` in the settings file, keeping its other keys.
 fn write_schedule(data_dir: &Path, schedule: &BackupSchedule) -> Result<()> {
-    let path = data_dir.join(SETTINGS_FILE);
-    let mut value = fs::read_to_string(&path)
-        .ok()
-        .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
-        .filter(serde_json::Value::is_object)
-        .unwrap_or_else(|| serde_json::json!({}));
-    value["backup"] = serde_json::to_value(schedule).map_err(|e| Error::Internal(e.to_string()))?;
-    let text = serde_json::to_vec_pretty(&value).map_err(|e| Error::Internal(e.to_string()))?;
-    write_atomically(&path, &text).map_err(|source| Error::Io { path, source })
+    let value = serde_json::to_value(schedule).map_err(|e| Error::Internal(e.to_string()))?;
+    crate::settings::write_value(data_dir, "backup", value)
 }
 
 #[cfg(test)]

@@ -73,7 +73,13 @@ use crate::respite::{
     NightBeds, RemoveCapacityExceptionRequest, SetBedTypeRequest,
 };
 use crate::store::municipality::{Municipality, MunicipalityKind};
-use crate::vault::{AppStatus, SetupRequest, UnlockRequest, VaultState};
+use crate::users::{
+    ChangePassphraseRequest, NewUserRequest, Permission, RecoveryKey, ResetPassphraseRequest,
+    Session, UpdateUserRequest, UserRole, UserSummary,
+};
+use crate::vault::{
+    AppStatus, RecoverRequest, SetupAnswer, SetupRequest, UnlockRequest, VaultState,
+};
 
 /// The whole `bindings.ts` text.
 pub fn typescript() -> String {
@@ -83,10 +89,22 @@ pub fn typescript() -> String {
         ErrorKind::decl(&cfg),
         ApiError::decl(&cfg),
         VaultState::decl(&cfg),
+        // Users and roles
+        UserRole::decl(&cfg),
+        Permission::decl(&cfg),
+        Session::decl(&cfg),
+        UserSummary::decl(&cfg),
+        NewUserRequest::decl(&cfg),
+        UpdateUserRequest::decl(&cfg),
+        ResetPassphraseRequest::decl(&cfg),
+        ChangePassphraseRequest::decl(&cfg),
+        RecoveryKey::decl(&cfg),
         AppStatus::decl(&cfg),
         PassphraseStrength::decl(&cfg),
         SetupRequest::decl(&cfg),
+        SetupAnswer::decl(&cfg),
         UnlockRequest::decl(&cfg),
+        RecoverRequest::decl(&cfg),
         MunicipalityKind::decl(&cfg),
         Municipality::decl(&cfg),
         MunicipalityQuery::decl(&cfg),

@@ -30,6 +30,7 @@ use crate::record::{Stamp, id_with_random};
 use crate::store::child::{self, WEIGHT, WeightRow};
 use crate::store::municipality::{self, Municipality, MunicipalityKind};
 use crate::store::rows;
+use crate::users::Permission;
 use crate::vault::Registry;
 
 /// Largest dataset one call makes (national scale is ~70,000 providers, ~21,000 children).
@@ -101,6 +102,7 @@ impl Registry {
     /// with `stamp`. Case numbers are `DEMO{seed}-00001…`; loading the same seed twice is
     /// refused rather than duplicated.
     pub fn generate_demo(&mut self, spec: DemoSpec, stamp: &Stamp) -> Result<DemoSummary> {
+        self.require(Permission::Write)?;
         for (field, value) in [("children", spec.children), ("providers", spec.providers)] {
             if value > MAX_ROWS {
                 return Err(Error::Validation {

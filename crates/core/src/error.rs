@@ -44,6 +44,8 @@ pub enum ErrorKind {
     NotFound,
     Conflict,
     Locked,
+    /// The signed-in user's role does not allow the action.
+    Forbidden,
     Io,
     Internal,
 }
@@ -74,6 +76,20 @@ pub enum Invalid {
     PassphraseTooWeak,
     PassphraseMismatch,
     WrongPassphrase,
+    /// No user with this login in the key file.
+    UnknownLogin,
+    /// A login that is not 2–32 of a–z 0–9 . _ -
+    MalformedLogin,
+    LoginTaken,
+    WrongRecoveryKey,
+    /// Too many wrong passphrases in a row: wait this long before the next try.
+    TryAgainIn {
+        seconds: u64,
+    },
+    /// The change would leave no admin.
+    LastAdmin,
+    /// An admin cannot remove their own user while signed in as it.
+    CannotRemoveSelf,
     TooLong {
         max_chars: usize,
     },
@@ -282,6 +298,8 @@ pub enum Error {
     Validation { field: String, problem: Invalid },
     #[error("the registry is locked")]
     Locked,
+    #[error("the role does not allow this ({needed:?} needed)")]
+    Forbidden { needed: crate::users::Permission },
     #[error("{entity} {id} not found")]
     NotFound { entity: &'static str, id: String },
     #[error("the data directory {dir} is in use by another running Kakehashi")]
@@ -373,6 +391,20 @@ impl Error {
                     "ロックされています。パスフレーズを入力して解除してください。".into(),
                     "Kakehashi is locked. Enter your passphrase to unlock it.".into(),
                 ),
+            ),
+            Error::Forbidden { needed } => (
+                ErrorKind::Forbidden,
+                None,
+                match needed {
+                    crate::users::Permission::Admin => lang.pick(
+                        "この操作には管理者の権限が必要です。管理者に依頼してください。".into(),
+                        "This needs an administrator. Ask one to do it.".into(),
+                    ),
+                    _ => lang.pick(
+                        "閲覧のみの利用者は記録を変更できません。変更が必要なら管理者に権限の変更を依頼してください。".into(),
+                        "A viewer cannot change records. Ask an administrator for another role if you need to.".into(),
+                    ),
+                },
             ),
             Error::NotFound { entity, id } => (
                 ErrorKind::NotFound,
@@ -664,6 +696,34 @@ fn invalid_message(problem: &Invalid, lang: Lang) -> String {
         Invalid::WrongPassphrase => lang.pick(
             "パスフレーズが違います。大文字・小文字や入力モード（全角/半角）を確認してもう一度入力してください。".into(),
             "Wrong passphrase. Check upper/lower case and the input mode, then try again.".into(),
+        ),
+        Invalid::UnknownLogin => lang.pick(
+            "このユーザー名は登録されていません。一覧から選ぶか、管理者に確認してください。".into(),
+            "No user has this name. Pick one from the list or ask an administrator.".into(),
+        ),
+        Invalid::MalformedLogin => lang.pick(
+            "ユーザー名は半角の英小文字・数字・「.」「_」「-」で2〜32文字にしてください（例: tanaka）。".into(),
+            "Use 2–32 lower-case letters, digits, '.', '_' or '-' (e.g. tanaka).".into(),
+        ),
+        Invalid::LoginTaken => lang.pick(
+            "このユーザー名は既に使われています。".into(),
+            "This user name is already taken.".into(),
+        ),
+        Invalid::WrongRecoveryKey => lang.pick(
+            "回復キーが違います。印刷した控えの英数字をもう一度確認してください（ハイフンや空白、大文字・小文字は区別しません）。".into(),
+            "Wrong recovery key. Check the printed copy again (dashes, spaces and case do not matter).".into(),
+        ),
+        Invalid::TryAgainIn { seconds } => lang.pick(
+            format!("入力の誤りが続いたため、あと{seconds}秒待ってからもう一度入力してください。"),
+            format!("Too many wrong tries. Wait {seconds} seconds, then try again."),
+        ),
+        Invalid::LastAdmin => lang.pick(
+            "管理者が一人もいなくなるため、この変更はできません。先に別の利用者を管理者にしてください。".into(),
+            "This would leave no administrator. Make someone else an administrator first.".into(),
+        ),
+        Invalid::CannotRemoveSelf => lang.pick(
+            "ログイン中の自分自身は削除できません。別の管理者で操作してください。".into(),
+            "You cannot remove the user you are signed in as. Ask another administrator.".into(),
         ),
         Invalid::TooLong { max_chars } => lang.pick(
             format!("{max_chars}文字以内で入力してください。"),

@@ -25,6 +25,7 @@ pub mod consultations;
 pub mod demo;
 pub mod disaster;
 pub mod domain;
+pub mod drafts;
 pub mod equipment;
 pub mod error;
 pub mod io;
@@ -39,8 +40,10 @@ pub mod plans;
 pub mod providers;
 pub mod record;
 pub mod respite;
+pub mod settings;
 pub mod store;
 pub mod text;
+pub mod users;
 pub mod vault;
 
 pub use error::{ApiError, Error, ErrorKind, Lang, Result};

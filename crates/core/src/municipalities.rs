@@ -6,6 +6,7 @@ use ts_rs::TS;
 use crate::error::{Error, Invalid, Result};
 use crate::store::municipality::{self, Municipality};
 use crate::text::fold;
+use crate::users::Permission;
 use crate::vault::Registry;
 
 /// Longest query accepted; a municipality name is never near this.
@@ -21,6 +22,7 @@ impl Registry {
     /// Municipalities whose name or reading contains the query, or whose code starts with
     /// it, in 五十音順 (by reading).
     pub fn list_municipalities(&self, q: &MunicipalityQuery) -> Result<Vec<Municipality>> {
+        self.require(Permission::Read)?;
         if q.query.chars().count() > MAX_QUERY_CHARS {
             return Err(Error::invalid(
                 "query",

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::Result;
+use crate::users::Permission;
 use crate::vault::Registry;
 
 /// Live (not tombstoned) records per kind, and the audit rows.
@@ -31,6 +32,7 @@ pub struct ChildBrief {
 
 impl Registry {
     pub fn record_counts(&self) -> Result<RecordCounts> {
+        self.require(Permission::Read)?;
         let count = |sql: &str| -> Result<i64> { Ok(self.conn.query_row(sql, [], |r| r.get(0))?) };
         Ok(RecordCounts {
             municipalities: count("SELECT count(*) FROM municipality")?,
@@ -44,6 +46,7 @@ impl Registry {
 
     /// Every live child, by case number.
     pub fn children_brief(&self) -> Result<Vec<ChildBrief>> {
+        self.require(Permission::Read)?;
         let mut stmt = self.conn.prepare_cached(
             "SELECT id, case_number, name, kana, date_of_birth, municipality_code, status
              FROM child WHERE deleted_at IS NULL ORDER BY case_number",

@@ -3,13 +3,43 @@
 
 export type Lang = "ja" | "en";
 
-export type ErrorKind = "validation" | "not_found" | "conflict" | "locked" | "io" | "internal";
+export type ErrorKind = "validation" | "not_found" | "conflict" | "locked" | "forbidden" | "io" | "internal";
 
 export type ApiError = { kind: ErrorKind, message: string, field: string | null, };
 
 export type VaultState = "needs_setup" | "locked" | "unlocked";
 
-export type AppStatus = { state: VaultState, data_dir: string, problem: ApiError | null, };
+export type UserRole = "admin" | "coordinator" | "viewer";
+
+export type Permission = "read" | "write" | "admin";
+
+export type Session = { user_id: string, login: string, display_name: string, role: UserRole, };
+
+export type UserSummary = { user_id: string, login: string, display_name: string, role: UserRole, 
+/**
+ * The signed-in user.
+ */
+is_me: boolean, };
+
+export type NewUserRequest = { login: string, display_name: string, role: UserRole, passphrase: string, confirmation: string, };
+
+export type UpdateUserRequest = { user_id: string, display_name: string, role: UserRole, };
+
+export type ResetPassphraseRequest = { user_id: string, passphrase: string, confirmation: string, };
+
+export type ChangePassphraseRequest = { current: string, passphrase: string, confirmation: string, };
+
+export type RecoveryKey = { key: string, };
+
+export type AppStatus = { state: VaultState, data_dir: string, problem: ApiError | null, 
+/**
+ * The users' logins, for the lock screen (no secret: staff login ids).
+ */
+logins: Array<string>, 
+/**
+ * The signed-in user when unlocked.
+ */
+session: Session | null, };
 
 export type PassphraseStrength = { 
 /**
@@ -17,9 +47,13 @@ export type PassphraseStrength = {
  */
 score: number, acceptable: boolean, hint: string | null, };
 
-export type SetupRequest = { passphrase: string, confirmation: string, };
+export type SetupRequest = { login: string, display_name: string, passphrase: string, confirmation: string, };
 
-export type UnlockRequest = { passphrase: string, };
+export type SetupAnswer = { status: AppStatus, recovery_key: RecoveryKey, };
+
+export type UnlockRequest = { login: string, passphrase: string, };
+
+export type RecoverRequest = { login: string, recovery_key: string, passphrase: string, confirmation: string, };
 
 export type MunicipalityKind = "city" | "town" | "village" | "ward";
 

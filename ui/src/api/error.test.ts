@@ -7,6 +7,11 @@ describe("toApiError", () => {
     expect(toApiError(error)).toEqual(error);
   });
 
+  it("keeps a forbidden answer, so the screen can say the role does not allow it", () => {
+    const error = { kind: "forbidden", message: "閲覧のみの利用者は変更できません。", field: null };
+    expect(toApiError(error)).toEqual(error);
+  });
+
   it("wraps anything else as internal, keeping its text", () => {
     expect(toApiError("command lock not found")).toEqual({
       kind: "internal",

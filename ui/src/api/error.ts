@@ -5,6 +5,7 @@ const ERROR_KINDS: readonly ErrorKind[] = [
   "not_found",
   "conflict",
   "locked",
+  "forbidden",
   "io",
   "internal",
 ];

@@ -6,6 +6,8 @@ import type {
   Municipality,
   MunicipalityQuery,
   PassphraseStrength,
+  RecoverRequest,
+  SetupAnswer,
   SetupRequest,
   UnlockRequest,
 } from "./bindings";
@@ -24,6 +26,7 @@ export * from "./planning";
 export * from "./plans";
 export * from "./providers";
 export * from "./respite";
+export * from "./users";
 
 export const appStatus = (): Promise<AppStatus> => call("app_status");
 
@@ -32,10 +35,15 @@ export const setLanguage = (lang: Lang): Promise<null> => call("set_language", {
 export const passphraseStrength = (passphrase: string): Promise<PassphraseStrength> =>
   call("passphrase_strength", { passphrase });
 
-export const setupVault = (input: SetupRequest): Promise<AppStatus> =>
+/** First run; the answer holds the recovery key, to be shown once and never kept. */
+export const setupVault = (input: SetupRequest): Promise<SetupAnswer> =>
   call("setup_vault", { input });
 
 export const unlock = (input: UnlockRequest): Promise<AppStatus> => call("unlock", { input });
+
+/** A forgotten passphrase: the recovery key sets a new one for `input.login` and unlocks. */
+export const recoverVault = (input: RecoverRequest): Promise<AppStatus> =>
+  call("recover_vault", { input });
 
 export const lock = (): Promise<AppStatus> => call("lock");
 

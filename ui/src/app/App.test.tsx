@@ -50,6 +50,7 @@ describe("app shell", () => {
     const calls = fakeShell(status("unlocked"));
     const { user } = renderApp("/reports");
     expect(await screen.findByTestId("nav-municipalities")).toHaveTextContent("市区町村");
+    expect(screen.getByTestId("session-role")).toHaveTextContent("管理者");
 
     await user.click(screen.getByText("English"));
 
@@ -57,6 +58,8 @@ describe("app shell", () => {
       expect(screen.getByTestId("nav-municipalities")).toHaveTextContent("Municipalities"),
     );
     expect(screen.getByTestId("lock-button")).toHaveTextContent("Lock");
+    expect(screen.getByTestId("session-user")).toHaveTextContent("管理者");
+    expect(screen.getByTestId("session-role")).toHaveTextContent("Administrator");
     expect(screen.getByRole("heading", { name: "Reports" })).toBeInTheDocument();
     expect(screen.getByText("This area is not ready yet")).toBeInTheDocument();
     expect(document.documentElement.lang).toBe("en");

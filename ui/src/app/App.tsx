@@ -4,6 +4,7 @@ import { MantineProvider } from "@mantine/core";
 import { QueryClientProvider } from "@tanstack/react-query";
 import { useState } from "react";
 import { HashRouter } from "react-router";
+import { AutoLockRoot } from "../autolock/AutoLockRoot";
 import { restoreLang } from "../i18n";
 import { Gate } from "./Gate";
 import { createQueryClient } from "./queryClient";
@@ -19,7 +20,9 @@ export function App() {
     <MantineProvider theme={theme} defaultColorScheme="light">
       <QueryClientProvider client={queryClient}>
         <HashRouter>
-          <Gate />
+          <AutoLockRoot>
+            <Gate />
+          </AutoLockRoot>
         </HashRouter>
       </QueryClientProvider>
     </MantineProvider>

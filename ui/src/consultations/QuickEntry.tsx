@@ -13,6 +13,7 @@ import { foldWidth } from "../cases/dates";
 import { ChildPicker, type PickedChild } from "../common/ChildPicker";
 import { Panel } from "../equipment/Panel";
 import { errorsAt, useOfficeNow } from "../equipment/useEquipment";
+import { WriteAction } from "../users/WriteAction";
 import { CALLER_TYPES, composing, OUTCOMES } from "./codes";
 import { KeyChoice } from "./KeyChoice";
 import { atOf, CONSULTATIONS_KEY } from "./useConsultations";
@@ -278,9 +279,11 @@ export function QuickEntry() {
                 })
               : ""}
           </Text>
-          <Button type="submit" loading={save.isPending} data-testid="consultation-save">
-            {t("consultations.entry.save")}
-          </Button>
+          <WriteAction>
+            <Button type="submit" loading={save.isPending} data-testid="consultation-save">
+              {t("consultations.entry.save")}
+            </Button>
+          </WriteAction>
         </Group>
       </form>
     </Panel>

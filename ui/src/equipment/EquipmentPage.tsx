@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import type { EquipmentUnit } from "../api";
 import { currentLang } from "../i18n";
 import { dateWithWeekday } from "../planning/dates";
+import { WriteAction } from "../users/WriteAction";
 import { HistoryModal } from "./HistoryModal";
 import { LendModal } from "./LendModal";
 import { OverdueSection } from "./OverdueSection";
@@ -66,16 +67,18 @@ export function EquipmentPage() {
             <Button variant="default" onClick={refresh} data-testid="equipment-refresh">
               {t("equipment.refresh")}
             </Button>
-            <Button
-              onClick={() => {
-                setDone(null);
-                setOpen({ kind: "lend", unitId: null });
-              }}
-              disabled={!today}
-              data-testid="equipment-lend"
-            >
-              {t("equipment.lendButton")}
-            </Button>
+            <WriteAction>
+              <Button
+                onClick={() => {
+                  setDone(null);
+                  setOpen({ kind: "lend", unitId: null });
+                }}
+                disabled={!today}
+                data-testid="equipment-lend"
+              >
+                {t("equipment.lendButton")}
+              </Button>
+            </WriteAction>
           </Group>
         </Stack>
       </Group>

@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { addEquipmentType, addEquipmentUnit, type UnitCondition } from "../api";
+import { WriteAction } from "../users/WriteAction";
 import { CONDITIONS } from "./conditions";
 import { Panel } from "./Panel";
 import { EQUIPMENT_KEY, errorsAt, useEquipmentTypes } from "./useEquipment";
@@ -58,15 +59,17 @@ export function RegisterSection() {
               autoComplete="off"
               data-testid="equipment-type-name"
             />
-            <Button
-              type="submit"
-              mt={25}
-              variant="default"
-              loading={addType.isPending}
-              data-testid="equipment-type-add"
-            >
-              {t("equipment.register.addType")}
-            </Button>
+            <WriteAction>
+              <Button
+                type="submit"
+                mt={25}
+                variant="default"
+                loading={addType.isPending}
+                data-testid="equipment-type-add"
+              >
+                {t("equipment.register.addType")}
+              </Button>
+            </WriteAction>
             {addType.data && !addType.error && (
               <Text size="sm" c="teal.8" mt={32} data-testid="equipment-type-added">
                 {t("equipment.register.typeAdded", { name: addType.data.name })}
@@ -119,15 +122,17 @@ export function RegisterSection() {
                 data={CONDITIONS.map((c) => ({ value: c, label: t(`equipment.condition.${c}`) }))}
                 data-testid="equipment-unit-condition"
               />
-              <Button
-                type="submit"
-                mt={25}
-                variant="default"
-                loading={addUnit.isPending}
-                data-testid="equipment-unit-add"
-              >
-                {t("equipment.register.addUnit")}
-              </Button>
+              <WriteAction>
+                <Button
+                  type="submit"
+                  mt={25}
+                  variant="default"
+                  loading={addUnit.isPending}
+                  data-testid="equipment-unit-add"
+                >
+                  {t("equipment.register.addUnit")}
+                </Button>
+              </WriteAction>
               {addUnit.data && !addUnit.error && (
                 <Text size="sm" c="teal.8" mt={32} data-testid="equipment-unit-added">
                   {t("equipment.register.unitAdded", { tag: addUnit.data.asset_tag })}

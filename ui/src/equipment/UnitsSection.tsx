@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { type EquipmentUnit, equipmentUnitByTag } from "../api";
 import { currentLang } from "../i18n";
 import { dateWithWeekday } from "../planning/dates";
+import { WriteAction } from "../users/WriteAction";
 import { CONDITION_COLOR } from "./conditions";
 import { Panel } from "./Panel";
 import { useEquipmentTypes, useEquipmentUnits } from "./useEquipment";
@@ -172,24 +173,28 @@ function UnitTable({
               <Table.Td>
                 <Group gap={6} wrap="nowrap">
                   {unit.loan ? (
-                    <Button
-                      size="xs"
-                      variant="light"
-                      onClick={() => onReturn(unit.id)}
-                      data-testid="unit-return"
-                    >
-                      {t("equipment.units.return")}
-                    </Button>
-                  ) : (
-                    !unit.retired_on && (
+                    <WriteAction>
                       <Button
                         size="xs"
                         variant="light"
-                        onClick={() => onLend(unit)}
-                        data-testid="unit-lend"
+                        onClick={() => onReturn(unit.id)}
+                        data-testid="unit-return"
                       >
-                        {t("equipment.units.lend")}
+                        {t("equipment.units.return")}
                       </Button>
+                    </WriteAction>
+                  ) : (
+                    !unit.retired_on && (
+                      <WriteAction>
+                        <Button
+                          size="xs"
+                          variant="light"
+                          onClick={() => onLend(unit)}
+                          data-testid="unit-lend"
+                        >
+                          {t("equipment.units.lend")}
+                        </Button>
+                      </WriteAction>
                     )
                   )}
                   <Button

@@ -5,6 +5,8 @@ import en from "./en.json";
 import ja from "./ja.json";
 import providersEn from "./providers.en.json";
 import providersJa from "./providers.ja.json";
+import usersEn from "./users.en.json";
+import usersJa from "./users.ja.json";
 
 /** Dotted key paths of a resource tree, with plural suffixes folded into the base key. */
 function keys(tree: object, prefix = ""): string[] {
@@ -20,6 +22,7 @@ describe("translations", () => {
       [ja, en],
       [casesJa, casesEn],
       [providersJa, providersEn],
+      [usersJa, usersEn],
     ] as const) {
       const jaKeys = [...new Set(keys(jaTree))].sort();
       const enKeys = [...new Set(keys(enTree))].sort();

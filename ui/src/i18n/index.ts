@@ -3,6 +3,8 @@ import { initReactI18next } from "react-i18next";
 import type { Lang } from "../api/bindings";
 import auditEn from "./audit.en.json";
 import auditJa from "./audit.ja.json";
+import autolockEn from "./autolock.en.json";
+import autolockJa from "./autolock.ja.json";
 import backupEn from "./backup.en.json";
 import backupJa from "./backup.ja.json";
 import campaignsEn from "./campaigns.en.json";
@@ -25,6 +27,8 @@ import providersEn from "./providers.en.json";
 import providersJa from "./providers.ja.json";
 import respiteEn from "./respite.en.json";
 import respiteJa from "./respite.ja.json";
+import usersEn from "./users.en.json";
+import usersJa from "./users.ja.json";
 
 // The case registry's, the resource directory's, the survey campaigns', the planning dashboard's
 // and the discharge plan page's strings live in their own files to keep each one readable.
@@ -41,6 +45,8 @@ const jaStrings = {
   ...backupJa,
   ...disasterJa,
   ...auditJa,
+  ...autolockJa,
+  ...usersJa,
 };
 const enStrings = {
   ...en,
@@ -55,6 +61,8 @@ const enStrings = {
   ...backupEn,
   ...disasterEn,
   ...auditEn,
+  ...autolockEn,
+  ...usersEn,
 };
 
 export const LANGS: readonly Lang[] = ["ja", "en"];

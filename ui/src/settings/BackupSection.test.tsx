@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { BackupDone, BackupInfo, BackupList, RestoreReport } from "../api";
 import { renderApp } from "../test/render";
 import { apiError, callsOf, fakeShell, sendOnChannel, status } from "../test/shell";
+import { ADMIN, unlockedAs } from "../test/users";
 
 const OLDER: BackupInfo = {
   name: "kakehashi-20261130-100000.kbak",
@@ -58,13 +59,17 @@ describe("the backup panel", () => {
     });
     await openSettings();
 
-    expect(await screen.findByTestId("backup-last")).toHaveTextContent("最終バックアップ:");
+    // In office time (UTC+9), as the file names are, whatever the computer's zone.
+    expect(await screen.findByTestId("backup-last")).toHaveTextContent(
+      "最終バックアップ: 2026-12-01 10:00",
+    );
     expect(screen.getByTestId("backup-dir")).toHaveTextContent(
       "/home/coordinator/.local/share/kakehashi/backups",
     );
     const rows = screen.getAllByTestId("backup-row");
     expect(rows).toHaveLength(2);
     expect(rows[0]).toHaveTextContent(NEWER.name);
+    expect(rows[0]).toHaveTextContent("2026-12-01 10:00");
     expect(rows[0]).toHaveTextContent("2.4 MB");
     expect(rows[0]).toHaveTextContent("検証済み");
     expect(rows[1]).toHaveTextContent("未検証");
@@ -271,6 +276,29 @@ describe("the backup panel", () => {
     await user.clear(keep);
     await user.type(keep, "250");
     await user.click(screen.getByTestId("backup-schedule-save"));
-    expect(await screen.findByText("1から100の範囲で入力してください。")).toBeInTheDocument();
+    expect(await screen.findByTestId("backup-schedule-field-error")).toHaveTextContent(
+      "保存世代数：1から100の範囲で入力してください。",
+    );
+    expect(keep, "the refused field is marked").toHaveAttribute("aria-invalid", "true");
+    expect(interval).not.toHaveAttribute("aria-invalid", "true");
+  });
+});
+
+describe("the backup panel for someone who is not an administrator", () => {
+  it("shows the generations but offers backup, restore and the schedule to administrators only", async () => {
+    fakeShell(unlockedAs({ ...ADMIN, role: "coordinator" }), { list_backups: () => list() });
+    const { user } = await openSettings();
+    await screen.findByTestId("backup-list");
+
+    for (const id of [
+      "backup-now",
+      "backup-restore-file",
+      `backup-restore-${NEWER.name}`,
+      "backup-schedule-save",
+    ]) {
+      expect(screen.getByTestId(id), id).toBeDisabled();
+    }
+    await user.hover(screen.getByTestId("backup-now").parentElement as HTMLElement);
+    expect(await screen.findByText("管理者だけが操作できます")).toBeInTheDocument();
   });
 });

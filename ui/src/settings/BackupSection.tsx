@@ -30,7 +30,8 @@ import {
   setBackupSchedule,
 } from "../api";
 import { STATUS_KEY } from "../app/status";
-import { formatDateTime } from "../cases/dates";
+import { officeTime } from "../audit/codes";
+import { WriteAction } from "../users/WriteAction";
 
 export const BACKUPS_KEY = ["backups"] as const;
 
@@ -116,7 +117,7 @@ export function BackupSection() {
         <>
           <Text size="sm" data-testid="backup-last">
             {data.last_backup_at
-              ? t("backup.last", { at: formatDateTime(data.last_backup_at) })
+              ? t("backup.last", { at: officeTime(data.last_backup_at) })
               : t("backup.none")}
           </Text>
           <Text size="xs" c="dimmed" data-testid="backup-dir">
@@ -138,24 +139,28 @@ export function BackupSection() {
         />
       ) : (
         <Group gap="sm">
-          <Button
-            onClick={() => {
-              stop.reset();
-              run.mutate();
-            }}
-            disabled={restore.isPending}
-            data-testid="backup-now"
-          >
-            {t("backup.now")}
-          </Button>
-          <Button
-            variant="default"
-            onClick={() => setConfirming({ name: null })}
-            disabled={restore.isPending}
-            data-testid="backup-restore-file"
-          >
-            {t("backup.restoreFromFile")}
-          </Button>
+          <WriteAction need="admin">
+            <Button
+              onClick={() => {
+                stop.reset();
+                run.mutate();
+              }}
+              disabled={restore.isPending}
+              data-testid="backup-now"
+            >
+              {t("backup.now")}
+            </Button>
+          </WriteAction>
+          <WriteAction need="admin">
+            <Button
+              variant="default"
+              onClick={() => setConfirming({ name: null })}
+              disabled={restore.isPending}
+              data-testid="backup-restore-file"
+            >
+              {t("backup.restoreFromFile")}
+            </Button>
+          </WriteAction>
         </Group>
       )}
       {restore.isPending && (
@@ -309,7 +314,8 @@ function Generations({
         {backups.map((b) => (
           <Table.Tr key={b.name} data-testid="backup-row">
             <Table.Td>
-              <Text size="sm">{b.created_at ? formatDateTime(b.created_at) : b.name}</Text>
+              {/* Office time (UTC+9), as in the file name under it, whatever this PC's zone. */}
+              <Text size="sm">{b.created_at ? officeTime(b.created_at) : b.name}</Text>
               <Text size="xs" c="dimmed">
                 {b.name}
               </Text>
@@ -327,15 +333,17 @@ function Generations({
               )}
             </Table.Td>
             <Table.Td>
-              <Button
-                size="xs"
-                variant="default"
-                disabled={disabled}
-                onClick={() => onRestore(b.name)}
-                data-testid={`backup-restore-${b.name}`}
-              >
-                {t("backup.restore")}
-              </Button>
+              <WriteAction need="admin">
+                <Button
+                  size="xs"
+                  variant="default"
+                  disabled={disabled}
+                  onClick={() => onRestore(b.name)}
+                  data-testid={`backup-restore-${b.name}`}
+                >
+                  {t("backup.restore")}
+                </Button>
+              </WriteAction>
             </Table.Td>
           </Table.Tr>
         ))}
@@ -363,6 +371,14 @@ function ScheduleForm({ schedule }: { schedule: BackupSchedule }) {
     setKeep(schedule.keep);
   }, [schedule]);
   const failure = save.error as ApiError | null;
+  // A refusal of one field marks it and is said under the row, naming the field: said inside the
+  // narrow field it would wrap and push the row out of line.
+  const fieldLabel =
+    failure?.field === "every_hours"
+      ? t("backup.interval")
+      : failure?.field === "keep"
+        ? t("backup.keep")
+        : null;
   const intervals: number[] = INTERVALS.includes(everyHours as (typeof INTERVALS)[number])
     ? [...INTERVALS]
     : [...INTERVALS, everyHours];
@@ -380,7 +396,7 @@ function ScheduleForm({ schedule }: { schedule: BackupSchedule }) {
             value: String(h),
             label: h === 0 ? t("backup.intervalOff") : t("backup.intervalHours", { count: h }),
           }))}
-          error={failure?.field === "every_hours" ? failure.message : undefined}
+          error={failure?.field === "every_hours"}
           data-testid="backup-interval"
         />
         <NumberInput
@@ -392,24 +408,31 @@ function ScheduleForm({ schedule }: { schedule: BackupSchedule }) {
           allowDecimal={false}
           clampBehavior="none"
           w={140}
-          error={failure?.field === "keep" ? failure.message : undefined}
+          error={failure?.field === "keep"}
           data-testid="backup-keep"
         />
-        <Button
-          variant="default"
-          onClick={() => save.mutate()}
-          loading={save.isPending}
-          data-testid="backup-schedule-save"
-        >
-          {t("backup.saveSchedule")}
-        </Button>
+        <WriteAction need="admin">
+          <Button
+            variant="default"
+            onClick={() => save.mutate()}
+            loading={save.isPending}
+            data-testid="backup-schedule-save"
+          >
+            {t("backup.saveSchedule")}
+          </Button>
+        </WriteAction>
       </Group>
       {saved && (
         <Text size="sm" c="teal" data-testid="backup-schedule-saved">
           {t("backup.scheduleSaved")}
         </Text>
       )}
-      {failure && !failure.field && (
+      {failure && fieldLabel && (
+        <Text size="sm" c="red" data-testid="backup-schedule-field-error">
+          {t("backup.fieldError", { field: fieldLabel, message: failure.message })}
+        </Text>
+      )}
+      {failure && !fieldLabel && (
         <Alert color="red" data-testid="backup-schedule-error">
           {failure.message}
         </Alert>

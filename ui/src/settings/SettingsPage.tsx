@@ -1,8 +1,12 @@
 import { Code, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { LanguageSwitch } from "../app/LanguageSwitch";
+import { AutoLockSection } from "./AutoLockSection";
 import { BackupSection } from "./BackupSection";
+import { PassphraseSection } from "./PassphraseSection";
+import { RecoveryKeySection } from "./RecoveryKeySection";
 import { TemplatesSection } from "./TemplatesSection";
+import { UsersSection } from "./UsersSection";
 
 export function SettingsPage({ dataDir }: { dataDir: string }) {
   const { t } = useTranslation();
@@ -28,7 +32,11 @@ export function SettingsPage({ dataDir }: { dataDir: string }) {
         </Title>
         <LanguageSwitch testId="settings-language-switch" />
       </Stack>
+      <PassphraseSection />
+      <UsersSection />
+      <RecoveryKeySection />
       <TemplatesSection />
+      <AutoLockSection />
       <BackupSection />
     </Stack>
   );

@@ -1,12 +1,12 @@
-import { Alert, AppShell, Burger, Button, Group, Text } from "@mantine/core";
+import { Alert, AppShell, Badge, Burger, Button, Group, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { useMutation } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Navigate, Route, Routes } from "react-router";
-import { lock } from "../api";
 import { LanguageSwitch } from "../app/LanguageSwitch";
-import { useApplyStatus } from "../app/status";
+import { useSession } from "../app/session";
 import { AuditPage } from "../audit/AuditPage";
+import { AutoLock } from "../autolock/AutoLock";
+import { useLockKeepingDraft } from "../autolock/useLock";
 import { CampaignListPage } from "../campaigns/list/CampaignListPage";
 import { NewCampaignPage } from "../campaigns/new/NewCampaignPage";
 import { CampaignPage } from "../campaigns/page/CampaignPage";
@@ -39,8 +39,8 @@ import { ScrollToTop } from "./ScrollToTop";
 export function Shell({ dataDir }: { dataDir: string }) {
   const { t } = useTranslation();
   const [navOpen, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
-  const applyStatus = useApplyStatus();
-  const locking = useMutation({ mutationFn: lock, onSuccess: applyStatus });
+  // Keeps the open form's unsaved input (sealed) to give back after unlock.
+  const locking = useLockKeepingDraft();
 
   return (
     <AppShell
@@ -63,6 +63,7 @@ export function Shell({ dataDir }: { dataDir: string }) {
             </Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <SignedInUser />
             <LanguageSwitch />
             <Button
               variant="default"
@@ -87,6 +88,7 @@ export function Shell({ dataDir }: { dataDir: string }) {
           </Alert>
         )}
         <ScrollToTop />
+        <AutoLock />
         <Routes>
           <Route index element={<Navigate to={areaPath("cases")} replace />} />
           {AREAS.filter((area) => !area.ready).map(({ key }) => (
@@ -120,5 +122,32 @@ export function Shell({ dataDir }: { dataDir: string }) {
         </Routes>
       </AppShell.Main>
     </AppShell>
+  );
+}
+
+const ROLE_COLORS = { admin: "grape", coordinator: "teal", viewer: "gray" } as const;
+
+/** Who is signed in: 山田 花子 with a badge of their role, so a shared PC shows whose session it is. */
+function SignedInUser() {
+  const { t } = useTranslation();
+  const session = useSession();
+  if (!session) return null;
+  const role = t(`session.role.${session.role}`);
+  return (
+    <Group
+      gap={6}
+      wrap="nowrap"
+      visibleFrom="xs"
+      data-testid="session-user"
+      aria-label={t("session.signedIn", { name: session.display_name, role })}
+      role="group"
+    >
+      <Text component="span" fw={500} truncate maw={220}>
+        {session.display_name}
+      </Text>
+      <Badge variant="light" color={ROLE_COLORS[session.role]} data-testid="session-role">
+        {role}
+      </Badge>
+    </Group>
   );
 }

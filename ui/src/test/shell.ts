@@ -1,13 +1,37 @@
 // A stand-in for the desktop shell at the IPC boundary only: the app's own modules run for real.
 import type { InvokeArgs } from "@tauri-apps/api/core";
 import { mockIPC } from "@tauri-apps/api/mocks";
-import type { ApiError, AppStatus, VaultState } from "../api/bindings";
+import type { ApiError, AppStatus, Session, UserRole, VaultState } from "../api/bindings";
 
 type Handler = (args: Record<string, unknown>) => unknown;
 export type Call = { command: string; args: Record<string, unknown> };
 
-export function status(state: VaultState, problem: ApiError | null = null): AppStatus {
-  return { state, data_dir: "/home/coordinator/.local/share/kakehashi", problem };
+/** A signed-in user; by default the administrator that setup makes. */
+export function session(
+  role: UserRole = "admin",
+  login = "admin",
+  display_name = "管理者",
+): Session {
+  return { user_id: `user-${login}`, login, display_name, role };
+}
+
+/**
+ * The app status in `state`: one user, `admin`, who is signed in when unlocked; `more` replaces
+ * any of it (other logins, another session).
+ */
+export function status(
+  state: VaultState,
+  problem: ApiError | null = null,
+  more: Partial<AppStatus> = {},
+): AppStatus {
+  return {
+    state,
+    data_dir: "/home/coordinator/.local/share/kakehashi",
+    problem,
+    logins: state === "needs_setup" ? [] : ["admin"],
+    session: state === "unlocked" ? session() : null,
+    ...more,
+  };
 }
 
 export function apiError(kind: ApiError["kind"], message: string, field: string | null = null) {

@@ -4,10 +4,18 @@ import { useTranslation } from "react-i18next";
 import { LanguageSwitch } from "../app/LanguageSwitch";
 
 /** The frame shared by the first-run and unlock pages: app name, language, one card. */
-export function GatePage({ title, children }: { title: string; children: ReactNode }) {
+export function GatePage({
+  title,
+  children,
+  size = 480,
+}: {
+  title: string;
+  children: ReactNode;
+  size?: number;
+}) {
   const { t } = useTranslation();
   return (
-    <Container size={480} py="xl">
+    <Container size={size} py="xl">
       <Group justify="space-between" mb="lg">
         <Text fw={700} size="xl" c="teal.8">
           {t("app.name")}

@@ -1,60 +1,112 @@
-import { Alert, Button, Text } from "@mantine/core";
+import { Alert, Button, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation } from "@tanstack/react-query";
-import { useEffect, useRef } from "react";
+import { type RefObject, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { type SetupRequest, setupVault } from "../api";
-import { useApplyStatus } from "../app/status";
+import { type SetupAnswer, type SetupRequest, setupVault } from "../api";
 import { GatePage } from "./GatePage";
 import { PassphraseInput } from "./PassphraseInput";
 import { StrengthMeter } from "./StrengthMeter";
 import { usePassphraseStrength } from "./usePassphraseStrength";
 
-/** First run: choose the passphrase that wraps the key of the new encrypted database. */
-export function SetupPage() {
+type Field = keyof SetupRequest;
+const FIELDS: readonly Field[] = ["display_name", "login", "passphrase", "confirmation"];
+const isField = (name: string | null | undefined): name is Field => FIELDS.includes(name as Field);
+
+/**
+ * First run: the first user (an administrator) and their passphrase, which wraps the key of the
+ * new encrypted database. The answer's recovery key goes straight to `onCreated`, never into the
+ * mutation cache.
+ */
+export function SetupPage({ onCreated }: { onCreated: (answer: SetupAnswer) => void }) {
   const { t } = useTranslation();
-  const applyStatus = useApplyStatus();
-  const firstField = useRef<HTMLInputElement>(null);
+  const refs: Record<Field, RefObject<HTMLInputElement | null>> = {
+    display_name: useRef<HTMLInputElement>(null),
+    login: useRef<HTMLInputElement>(null),
+    passphrase: useRef<HTMLInputElement>(null),
+    confirmation: useRef<HTMLInputElement>(null),
+  };
   const form = useForm<SetupRequest>({
     mode: "controlled",
-    initialValues: { passphrase: "", confirmation: "" },
+    initialValues: { display_name: "", login: "", passphrase: "", confirmation: "" },
+    validate: {
+      display_name: (value) => (value.trim() === "" ? t("setup.required.displayName") : null),
+      login: (value) => (value.trim() === "" ? t("setup.required.login") : null),
+    },
   });
   const { passphrase, confirmation } = form.values;
   const strength = usePassphraseStrength(passphrase);
+  const focus = (field: Field) => refs[field].current?.focus();
 
   const setup = useMutation({
-    mutationFn: setupVault,
-    onSuccess: applyStatus,
+    mutationFn: async (values: SetupRequest) => {
+      onCreated(await setupVault(values));
+    },
+    // Nothing of the request (a passphrase) stays in the mutation cache once the page is gone.
+    gcTime: 0,
     onError: (error) => {
-      if (error.field === "passphrase" || error.field === "confirmation") {
+      if (isField(error.field)) {
         form.setFieldError(error.field, error.message);
+        focus(error.field);
       }
     },
   });
 
-  useEffect(() => firstField.current?.focus(), []);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: focus once, on arrival
+  useEffect(() => focus("display_name"), []);
 
   // Flag a mismatch as soon as the confirmation stops being a prefix of the passphrase, so the
   // message does not appear while it is still being typed correctly.
   const mismatch = confirmation !== "" && !passphrase.startsWith(confirmation);
   const matches = passphrase !== "" && confirmation === passphrase;
   const canSubmit = matches && strength.current?.strength?.acceptable === true && !setup.isPending;
-  const fieldError = setup.error?.field === "passphrase" || setup.error?.field === "confirmation";
-  const pageError = setup.error && !fieldError ? setup.error : null;
+  const pageError = setup.error && !isField(setup.error.field) ? setup.error : null;
 
   return (
     <GatePage title={t("setup.title")}>
       <Text>{t("setup.intro")}</Text>
       <form
-        onSubmit={form.onSubmit((values) => {
-          if (canSubmit) setup.mutate(values);
-        })}
+        noValidate
+        onSubmit={form.onSubmit(
+          (values) => {
+            if (canSubmit) setup.mutate(values);
+          },
+          (errors) => {
+            const first = FIELDS.find((field) => errors[field]);
+            if (first) focus(first);
+          },
+        )}
       >
+        <TextInput
+          ref={refs.display_name}
+          label={t("setup.displayName")}
+          description={t("setup.displayNameDescription")}
+          placeholder={t("setup.displayNamePlaceholder")}
+          autoComplete="name"
+          withAsterisk
+          data-testid="setup-display-name"
+          {...form.getInputProps("display_name")}
+        />
+        <TextInput
+          ref={refs.login}
+          mt="md"
+          label={t("setup.login")}
+          description={t("setup.loginDescription")}
+          placeholder={t("setup.loginPlaceholder")}
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          withAsterisk
+          data-testid="setup-login"
+          {...form.getInputProps("login")}
+        />
         <PassphraseInput
-          ref={firstField}
+          ref={refs.passphrase}
+          mt="md"
           label={t("setup.passphrase")}
           description={t("setup.passphraseDescription")}
           autoComplete="new-password"
+          withAsterisk
           data-testid="setup-passphrase"
           {...form.getInputProps("passphrase")}
         />
@@ -63,9 +115,11 @@ export function SetupPage() {
           error={strength.shown?.error ?? null}
         />
         <PassphraseInput
+          ref={refs.confirmation}
           mt="md"
           label={t("setup.confirmation")}
           autoComplete="new-password"
+          withAsterisk
           data-testid="setup-confirmation"
           {...form.getInputProps("confirmation")}
           error={form.errors.confirmation ?? (mismatch ? t("setup.mismatch") : undefined)}

@@ -19,6 +19,7 @@ use ts_rs::TS;
 
 use crate::error::{Error, Invalid, Lang, Result};
 use crate::store::audit::{ChainRow, GENESIS};
+use crate::users::Permission;
 use crate::vault::Registry;
 
 /// How far around a row's seq a moved row is looked for (a reordering or a renumbering).
@@ -166,6 +167,81 @@ pub fn entity_label(entity: &str, lang: Lang) -> String {
         "equipment_loan" => ("機器の貸出", "Equipment loan"),
         "consultation" => ("相談", "Consultation"),
         "disaster_profile" => ("災害時の備え", "Disaster preparedness"),
+        "user" => ("利用者", "User"),
+        other => return other.to_string(),
+    };
+    lang.pick(ja.into(), en.into())
+}
+
+/// Columns the app keeps for itself (search keys, versions, hashes): changed alongside what a
+/// person changed, and left out of the summary.
+fn is_internal_field(field: &str) -> bool {
+    field.ends_with("_folded")
+        || field.ends_with("_digits")
+        || matches!(
+            field,
+            "search_text"
+                | "row_version"
+                | "updated_at"
+                | "updated_by"
+                | "created_at"
+                | "deleted_at"
+                | "conditions_version_id"
+                | "rules_version"
+        )
+}
+
+/// A changed field in words for the summary; a field without words keeps its code.
+pub fn field_label(field: &str, lang: Lang) -> String {
+    let (ja, en) = match field {
+        "name" => ("名前", "name"),
+        "kana" => ("よみ", "reading"),
+        "date_of_birth" => ("生年月日", "date of birth"),
+        "sex" => ("性別", "sex"),
+        "status" | "state" => ("状態", "status"),
+        "case_number" => ("ケース番号", "case number"),
+        "municipality_code" => ("市区町村", "municipality"),
+        "address" => ("住所", "address"),
+        "phone" | "phone_primary" => ("電話", "phone"),
+        "phone_secondary" => ("電話（2）", "second phone"),
+        "email" => ("メール", "e-mail"),
+        "note" => ("メモ", "note"),
+        "relation" => ("続柄", "relation"),
+        "perinatal" => ("周産期", "perinatal history"),
+        "language_needs" => ("言語の配慮", "language needs"),
+        "icd10" => ("ICD-10", "ICD-10"),
+        "item" => ("ケア項目", "care item"),
+        "supervision" => ("見守り", "supervision"),
+        "weight_kg" => ("体重", "weight"),
+        "kind" => ("種類", "kind"),
+        "conditions" => ("受け入れ条件", "conditions"),
+        "accepts_children" => ("小児の受け入れ", "accepts children"),
+        "title" => ("件名", "title"),
+        "target_date" => ("退院目標日", "target date"),
+        "due_date" | "due_on" => ("期限", "due date"),
+        "done_on" => ("完了日", "done on"),
+        "phase" => ("段階", "phase"),
+        "role" => ("役割", "role"),
+        "person_name" => ("担当者", "person"),
+        "organisation" => ("所属", "organisation"),
+        "from_date" | "start_date" | "start_on" => ("開始日", "start"),
+        "to_date" | "end_date" | "ended_on" => ("終了日", "end"),
+        "beds" => ("病床数", "beds"),
+        "devices" => ("医療機器", "devices"),
+        "contacts" => ("連絡先", "contacts"),
+        "other_power" => ("その他の電源", "other power"),
+        "evacuation_site" => ("避難所", "evacuation site"),
+        "welfare_shelter" => ("福祉避難所", "welfare shelter"),
+        "emergency_hospital" => ("緊急時の病院", "emergency hospital"),
+        "power_company" => ("電力会社への登録", "power company registration"),
+        "evacuation_list" => ("避難行動要支援者名簿", "evacuation list"),
+        "individual_plan" => ("個別避難計画", "individual evacuation plan"),
+        "outcome" => ("結果", "outcome"),
+        "topic" => ("相談内容", "topic"),
+        "login" => ("ユーザー名", "login"),
+        "display_name" => ("表示名", "display name"),
+        "passphrase" => ("パスフレーズ", "passphrase"),
+        "recovery_key" => ("回復キー", "recovery key"),
         other => return other.to_string(),
     };
     lang.pick(ja.into(), en.into())
@@ -440,12 +516,14 @@ fn optional(value: &Option<String>) -> Option<&str> {
 impl Registry {
     /// Checks the audit log's hash chain and its head; says where the first break is.
     pub fn verify_audit(&self, lang: Lang) -> Result<AuditVerification> {
+        self.require(Permission::Read)?;
         let (rows, head_seq, problem) = verify_chain(&self.conn)?;
         Ok(AuditVerification::word(rows, head_seq, problem, lang))
     }
 
     /// The people who appear in the audit log, in order.
     pub fn audit_actors(&self) -> Result<Vec<String>> {
+        self.require(Permission::Read)?;
         let mut stmt = self
             .conn
             .prepare_cached("SELECT DISTINCT actor FROM audit_log ORDER BY actor")?;
@@ -456,6 +534,7 @@ impl Registry {
 
     /// The audit log, filtered, newest first, worded.
     pub fn audit_entries(&self, q: &AuditQuery) -> Result<AuditPage> {
+        self.require(Permission::Read)?;
         let lang = q.lang;
         let mut clauses: Vec<String> = Vec::new();
         let mut args: Vec<String> = Vec::new();
@@ -640,7 +719,7 @@ fn none_if_no_rows<T>(e: rusqlite::Error) -> rusqlite::Result<Option<T>> {
     }
 }
 
-/// 「児童「山田 太郎」を変更（name, kana）」, 「医療的ケアを作成（山田 太郎）」.
+/// 「児童「山田 太郎」を変更：名前・よみ」, 「医療的ケアを作成（山田 太郎）」.
 fn summary(
     entity: &str,
     action: &str,
@@ -651,8 +730,15 @@ fn summary(
 ) -> String {
     let label = entity_label(entity, lang);
     let verb = action_label(action, lang);
-    let fields_part = if action == "update" && !fields.is_empty() {
-        fields.join(", ")
+    let fields_part = if action == "update" {
+        let mut words: Vec<String> = Vec::new();
+        for f in fields.iter().filter(|f| !is_internal_field(f)) {
+            let w = field_label(f, lang);
+            if !words.contains(&w) {
+                words.push(w);
+            }
+        }
+        words.join(lang.pick("・".into(), ", ".into()).as_str())
     } else {
         String::new()
     };
@@ -719,7 +805,9 @@ mod tests {
 
     #[test]
     fn summaries_name_the_record_the_child_and_the_fields() {
-        let fields = vec!["name".to_string(), "kana".to_string()];
+        let fields: Vec<String> = ["name", "name_folded", "kana", "search_text", "row_version"]
+            .map(String::from)
+            .to_vec();
         assert_eq!(
             summary(
                 "child",
@@ -729,8 +817,11 @@ mod tests {
                 &fields,
                 Lang::Ja
             ),
-            "児童「山田 太郎」を変更：name, kana"
+            "児童「山田 太郎」を変更：名前・よみ",
+            "fields in words, the app's own search keys and versions left out"
         );
+        let en = summary("child", "update", None, None, &fields, Lang::En);
+        assert_eq!(en, "Child changed: name, reading");
         assert_eq!(
             summary(
                 "child_weight",

@@ -11,6 +11,7 @@ use crate::error::{Error, Result};
 use crate::io::Field;
 use crate::providers::export::guard_formula;
 use crate::store::campaign::{self as table, StoredCampaign, TargetWithProvider};
+use crate::users::Permission;
 use crate::vault::Registry;
 
 fn kind_of(code: &str) -> Result<ProviderKind> {
@@ -73,6 +74,7 @@ fn sort_targets(targets: &mut [TargetWithProvider]) {
 impl Registry {
     /// Every campaign with its progress, the latest sent first.
     pub fn list_campaigns(&self) -> Result<Vec<CampaignSummary>> {
+        self.require(Permission::Read)?;
         let mut counts: HashMap<String, StateCounts> = HashMap::new();
         for (campaign_id, state, n) in table::state_counts(&self.conn)? {
             counts
@@ -91,6 +93,7 @@ impl Registry {
 
     /// One campaign's progress: targets per state, total and answered share.
     pub fn campaign_progress(&self, campaign_id: &str) -> Result<CampaignSummary> {
+        self.require(Permission::Read)?;
         let campaign = self.live_campaign(campaign_id)?;
         let mut counts = StateCounts::default();
         for (state, n) in table::state_counts_of(&self.conn, campaign_id)? {
@@ -101,6 +104,7 @@ impl Registry {
 
     /// The campaign page: the campaign, its progress, and its targets by state then 五十音順.
     pub fn get_campaign(&self, campaign_id: &str) -> Result<CampaignDetail> {
+        self.require(Permission::Read)?;
         let campaign = self.campaign_progress(campaign_id)?;
         let mut rows = table::targets_with_providers(&self.conn, campaign_id)?;
         sort_targets(&mut rows);
@@ -117,6 +121,7 @@ impl Registry {
     /// Who still has to be chased: the targets that have not answered (and whose provider is
     /// still in the directory), with phone, FAX and contact person, by state then 五十音順.
     pub fn chase_list(&self, campaign_id: &str) -> Result<Vec<ChaseRow>> {
+        self.require(Permission::Read)?;
         self.live_campaign(campaign_id)?;
         let mut rows: Vec<TargetWithProvider> =
             table::targets_with_providers(&self.conn, campaign_id)?
@@ -147,6 +152,7 @@ impl Registry {
     /// Writes the chase list as CSV (UTF-8 with a BOM, so Excel opens it) to `out`, every
     /// cell guarded against formulas; returns the rows written.
     pub fn export_chase_list_csv(&self, campaign_id: &str, out: &mut dyn Write) -> Result<u32> {
+        self.require(Permission::Write)?;
         let rows = self.chase_list(campaign_id)?;
         out.write_all("\u{feff}".as_bytes()).map_err(io_error)?;
         let mut writer = csv::Writer::from_writer(out);

@@ -13,6 +13,7 @@ use crate::providers::{RecordConditionsRequest, RecordSource};
 use crate::record::{Stamp, new_id};
 use crate::store::campaign::{self as table, CampaignRow, StoredCampaign, StoredTarget, TargetRow};
 use crate::store::rows::{self, columns_of};
+use crate::users::Permission;
 use crate::vault::Registry;
 
 const MAX_TITLE: usize = 100;
@@ -262,6 +263,7 @@ impl Registry {
     /// Starts a campaign: the survey as sent on `sent_on` to the chosen providers, each a
     /// target in state `sent`. Returns the campaign's id.
     pub fn create_campaign(&mut self, input: &CampaignInput, stamp: &Stamp) -> Result<String> {
+        self.require(Permission::Write)?;
         let campaign = check_campaign(input, stamp.today())?;
         let tx = self.conn.transaction()?;
         let mut ids = || new_id(stamp);
@@ -273,6 +275,7 @@ impl Registry {
     /// Adds providers to a campaign's list (state `sent` on `sent_on`, today by default);
     /// providers already on it are skipped. Returns how many were added.
     pub fn add_targets(&mut self, request: &AddTargetsRequest, stamp: &Stamp) -> Result<u32> {
+        self.require(Permission::Write)?;
         let provider_ids = distinct_ids(&request.provider_ids)?;
         let campaign = self.live_campaign(&request.campaign_id)?;
         let sent_on = match request.sent_on.as_deref().map(str::trim) {
@@ -290,6 +293,7 @@ impl Registry {
     /// Takes a provider off a campaign's list (a tombstone, audited). A target that answered
     /// stays: its answer is part of the campaign's result.
     pub fn remove_target(&mut self, request: &RemoveTargetRequest, stamp: &Stamp) -> Result<()> {
+        self.require(Permission::Write)?;
         let target = table::find_target(&self.conn, &request.target_id)?
             .ok_or_else(|| target_not_found(&request.target_id))?;
         check_version(&target, request.row_version)?;
@@ -310,6 +314,7 @@ impl Registry {
         request: &SetTargetStateRequest,
         stamp: &Stamp,
     ) -> Result<CampaignTarget> {
+        self.require(Permission::Write)?;
         let target = table::find_target(&self.conn, &request.target_id)?
             .ok_or_else(|| target_not_found(&request.target_id))?;
         let current = state_of(&target)?;
@@ -352,6 +357,7 @@ impl Registry {
         request: &RecordAnswerRequest,
         stamp: &Stamp,
     ) -> Result<CampaignTarget> {
+        self.require(Permission::Write)?;
         let target = table::find_target(&self.conn, &request.target_id)?
             .ok_or_else(|| target_not_found(&request.target_id))?;
         check_version(&target, request.row_version)?;

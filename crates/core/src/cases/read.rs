@@ -14,6 +14,7 @@ use crate::error::{Error, Invalid, Result};
 use crate::record::Stamp;
 use crate::store::child::{self as table, StoredChild};
 use crate::text::fold;
+use crate::users::Permission;
 use crate::vault::Registry;
 
 /// Columns the core derives from others (search keys, links, order, the provider row's copies
@@ -103,6 +104,7 @@ pub(crate) fn existing_duplicates(
 impl Registry {
     /// Both scores for the items being ticked on a form, computed for today.
     pub fn compute_scores(&self, request: &ScoreRequest, stamp: &Stamp) -> Result<Scores> {
+        self.require(Permission::Read)?;
         let today = stamp.today();
         crate::domain::care_item::validate_care_items(&request.care_items, today)?;
         Ok(compute(&request.care_items, &request.severe_factors, today))
@@ -110,12 +112,14 @@ impl Registry {
 
     /// Existing cases that may be the child about to be registered.
     pub fn find_duplicates(&self, query: &DuplicateQuery) -> Result<Vec<DuplicateCandidate>> {
+        self.require(Permission::Read)?;
         existing_duplicates(&self.conn, query)
     }
 
     /// The case page, by row id or case number. A person reads it: the reading is audited
     /// (`view`, by `stamp.actor`). Internal reads use `child_detail`, which is not audited.
     pub fn get_child(&self, case: &CaseRef, stamp: &Stamp) -> Result<ChildDetail> {
+        self.require(Permission::Read)?;
         let id = self.child_id_for(case)?;
         let detail = self.child_detail(&id, stamp.today())?;
         crate::store::audit::record_view(&self.conn, stamp, "child", &id)?;
@@ -125,6 +129,7 @@ impl Registry {
     /// The child's row id for a case reference, without auditing a view (for commands that
     /// only need to know which child is meant, such as lending equipment by case number).
     pub fn child_id_for(&self, case: &CaseRef) -> Result<String> {
+        self.require(Permission::Read)?;
         let stored = match (&case.id, &case.case_number) {
             (Some(id), _) => table::find(&self.conn, id.trim())?,
             (None, Some(n)) => table::find_by_case_number(&self.conn, n.trim())?,
@@ -246,6 +251,7 @@ impl Registry {
     /// One pass over the narrow `child_search` index finds every match in order (so `total`
     /// and the page come from the same scan); then only the page's rows are read in full.
     pub fn search_children(&self, search: &CaseSearch) -> Result<CaseSearchResult> {
+        self.require(Permission::Read)?;
         if search.query.chars().count() > 100 {
             return Err(Error::invalid("query", Invalid::TooLong { max_chars: 100 }));
         }

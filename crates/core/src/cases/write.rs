@@ -13,6 +13,7 @@ use crate::store::child::{self as table, CareItemRow, ChildRow, DiagnosisRow, Gu
 use crate::store::child::{SnapshotRow, StatusChangeRow, WeightRow};
 use crate::store::rows::{self, columns_of};
 use crate::text::fold;
+use crate::users::Permission;
 use crate::vault::Registry;
 
 impl Registry {
@@ -24,6 +25,7 @@ impl Registry {
         request: &RegisterChildRequest,
         stamp: &Stamp,
     ) -> Result<ChildDetail> {
+        self.require(Permission::Write)?;
         let today = stamp.today();
         let mut req = request.clone();
         let conn = &self.conn;
@@ -67,6 +69,7 @@ impl Registry {
         request: &UpdateChildRequest,
         stamp: &Stamp,
     ) -> Result<ChildDetail> {
+        self.require(Permission::Write)?;
         let today = stamp.today();
         let mut child = request.child.clone();
         let conn = &self.conn;
@@ -123,6 +126,7 @@ impl Registry {
         request: &ChangeStatusRequest,
         stamp: &Stamp,
     ) -> Result<ChildDetail> {
+        self.require(Permission::Write)?;
         let today = stamp.today();
         let date = past_date("date", &request.date, today)?;
         check_note("note", &request.note)?;
@@ -182,6 +186,7 @@ impl Registry {
         request: &RecordWeightRequest,
         stamp: &Stamp,
     ) -> Result<ChildDetail> {
+        self.require(Permission::Write)?;
         let today = stamp.today();
         let mut weight = request.weight.clone();
         check_weight("weight", &mut weight, today)?;

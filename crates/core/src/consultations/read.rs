@@ -9,6 +9,7 @@ use crate::consultations::write::{office, start_of_day};
 use crate::error::{Error, Invalid, Result};
 use crate::store::consultation::{self as table, Filter, StoredConsultation};
 use crate::text::fold;
+use crate::users::Permission;
 use crate::vault::Registry;
 
 const DEFAULT_LIMIT: u32 = 200;
@@ -88,6 +89,7 @@ fn stored_filter(filter: &ConsultationFilter) -> Result<Filter> {
 impl Registry {
     /// The calls matching every filter given, the latest first, and how many match in all.
     pub fn consultations(&self, filter: &ConsultationFilter) -> Result<ConsultationList> {
+        self.require(Permission::Read)?;
         let stored = stored_filter(filter)?;
         let limit = filter.limit.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT);
         let (total, rows) = table::list(&self.conn, &stored, limit)?;
@@ -111,6 +113,7 @@ impl Registry {
     /// A calendar year's calls by the office's month (UTC+9): each of the twelve months by
     /// outcome and by caller type, and the year's totals.
     pub fn consultation_counts(&self, year: i32) -> Result<YearCounts> {
+        self.require(Permission::Read)?;
         let first = NaiveDate::from_ymd_opt(year, 1, 1)
             .filter(|_| (2000..=2100).contains(&year))
             .ok_or_else(|| {

@@ -10,6 +10,7 @@ use crate::error::{Error, Invalid, Result};
 use crate::record::{Stamp, new_id};
 use crate::store::consultation::{self as table, ConsultationRow};
 use crate::store::rows::{self, columns_of};
+use crate::users::Permission;
 use crate::vault::Registry;
 
 const MAX_STAFF: usize = 100;
@@ -113,6 +114,7 @@ impl Registry {
         input: &ConsultationInput,
         stamp: &Stamp,
     ) -> Result<Consultation> {
+        self.require(Permission::Write)?;
         let row = check(input, stamp.at)?;
         let tx = self.conn.transaction()?;
         if let Some(child_id) = &row.child_id

@@ -56,6 +56,7 @@ impl Registry {
         out: &Path,
         stamp: &Stamp,
     ) -> Result<u32> {
+        self.require(query.export_permission())?;
         let roster = self.emergency_roster(query, stamp)?;
         if format == RosterFormat::Pdf {
             // The printed roster is the `pdf` module's (typst); it reads the roster itself.

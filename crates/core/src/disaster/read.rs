@@ -12,11 +12,13 @@ use crate::domain::child_status::ChildStatus;
 use crate::error::{Error, Lang, Result};
 use crate::record::Stamp;
 use crate::store::disaster::{self as table, ProfileRow, StoredProfile};
+use crate::users::Permission;
 use crate::vault::Registry;
 
 impl Registry {
     /// The child's profile with warnings in Japanese; see [`Self::disaster_profile_in`].
     pub fn disaster_profile(&self, child_id: &str, stamp: &Stamp) -> Result<DisasterProfile> {
+        self.require(Permission::Read)?;
         self.disaster_profile_in(child_id, Lang::Ja, stamp)
     }
 
@@ -28,6 +30,7 @@ impl Registry {
         lang: Lang,
         stamp: &Stamp,
     ) -> Result<DisasterProfile> {
+        self.require(Permission::Read)?;
         if crate::store::child::find(&self.conn, child_id)?.is_none() {
             return Err(Error::NotFound {
                 entity: "child",

@@ -19,6 +19,7 @@ use crate::error::{Lang, Result};
 use crate::matching::words::age_words;
 use crate::record::Stamp;
 use crate::store::disaster as table;
+use crate::users::Permission;
 use crate::vault::Registry;
 
 /// What the risk order looks at.
@@ -67,6 +68,7 @@ struct Child {
 impl Registry {
     /// The roster with warnings in Japanese; see [`Self::emergency_roster_in`].
     pub fn emergency_roster(&self, query: &RosterQuery, stamp: &Stamp) -> Result<Roster> {
+        self.require(Permission::Read)?;
         self.emergency_roster_in(query, Lang::Ja, stamp)
     }
 
@@ -79,13 +81,10 @@ impl Registry {
         lang: Lang,
         stamp: &Stamp,
     ) -> Result<Roster> {
+        self.require(Permission::Read)?;
         let today = stamp.today();
         let conn = &self.conn;
-        let municipality = query
-            .municipality_code
-            .as_deref()
-            .map(str::trim)
-            .filter(|c| !c.is_empty());
+        let municipality = query.municipality();
         let children = children_at_home(conn, municipality)?;
         let mut facts = facts_at_home(conn, today)?;
         let mut profiles: HashMap<String, DisasterProfileInput> =

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::providers::export::CsvEncoding;
+use crate::users::Permission;
 
 /// A power-dependent device at home.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -163,6 +164,27 @@ pub struct SaveDisasterProfileRequest {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 pub struct RosterQuery {
     pub municipality_code: Option<String>,
+}
+
+impl RosterQuery {
+    /// The municipality asked for, trimmed; `None` (blank too) is every child at home.
+    pub fn municipality(&self) -> Option<&str> {
+        self.municipality_code
+            .as_deref()
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+    }
+
+    /// What writing this roster to a file or a printed document needs: one municipality's
+    /// roster is an export like any other (write); every child at home is the whole
+    /// registry's roster, leaving the office only with an admin.
+    pub fn export_permission(&self) -> Permission {
+        if self.municipality().is_some() {
+            Permission::Write
+        } else {
+            Permission::Admin
+        }
+    }
 }
 
 /// One child of the emergency roster.

@@ -11,6 +11,7 @@ use crate::error::{Error, Invalid, Result};
 use crate::record::{Stamp, new_id};
 use crate::store::disaster::{self as table, ProfileRow};
 use crate::store::rows::{self, columns_of};
+use crate::users::Permission;
 use crate::vault::Registry;
 
 /// Most devices or contacts one profile lists.
@@ -29,6 +30,7 @@ impl Registry {
         request: &SaveDisasterProfileRequest,
         stamp: &Stamp,
     ) -> Result<DisasterProfile> {
+        self.require(Permission::Write)?;
         self.save_disaster_profile_in(request, crate::Lang::Ja, stamp)
     }
 
@@ -41,6 +43,7 @@ impl Registry {
         lang: crate::Lang,
         stamp: &Stamp,
     ) -> Result<DisasterProfile> {
+        self.require(Permission::Write)?;
         let today = stamp.today();
         let mut profile = request.profile.clone();
         check_profile(&mut profile, today)?;

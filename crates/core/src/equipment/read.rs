@@ -7,6 +7,7 @@ use crate::equipment::types::*;
 use crate::equipment::write::{condition_of, date_of, live_unit};
 use crate::error::{Error, Result};
 use crate::store::equipment::{self as table, LoanWithParts, UnitWithType};
+use crate::users::Permission;
 use crate::vault::Registry;
 
 pub(crate) fn loan_of(l: LoanWithParts) -> Result<Loan> {
@@ -53,6 +54,7 @@ impl Registry {
 
     /// Every kind of equipment by name, with its units in service and how many are out.
     pub fn equipment_types(&self) -> Result<Vec<EquipmentType>> {
+        self.require(Permission::Read)?;
         Ok(table::types_with_counts(&self.conn)?
             .into_iter()
             .map(|(t, units, on_loan)| EquipmentType {
@@ -68,6 +70,7 @@ impl Registry {
 
     /// The units of one type (or of all), by type then asset tag, each with its current loan.
     pub fn equipment_units(&self, type_id: Option<&str>) -> Result<Vec<EquipmentUnit>> {
+        self.require(Permission::Read)?;
         table::units(&self.conn, type_id.map(str::trim))?
             .into_iter()
             .map(|u| self.unit_of(u))
@@ -75,11 +78,13 @@ impl Registry {
     }
 
     pub fn equipment_unit(&self, unit_id: &str) -> Result<EquipmentUnit> {
+        self.require(Permission::Read)?;
         self.unit_of(live_unit(&self.conn, unit_id)?)
     }
 
     /// The unit carrying this asset tag (as typed: full-width counts as half-width).
     pub fn equipment_unit_by_tag(&self, asset_tag: &str) -> Result<EquipmentUnit> {
+        self.require(Permission::Read)?;
         use unicode_normalization::UnicodeNormalization;
         let tag: String = asset_tag.nfkc().collect::<String>().trim().to_string();
         let unit = table::find_unit_by_tag(&self.conn, &tag)?.ok_or_else(|| Error::NotFound {
@@ -92,6 +97,7 @@ impl Registry {
     /// The loans not back by their due date as of `today` (the office's date, passed in so the
     /// list can be asked for any day): the longest overdue first, with the family to call.
     pub fn overdue_loans(&self, today: NaiveDate) -> Result<Vec<OverdueLoan>> {
+        self.require(Permission::Read)?;
         table::overdue(&self.conn, &today.to_string())?
             .into_iter()
             .map(|l| {
@@ -115,6 +121,7 @@ impl Registry {
 
     /// A unit and every loan it has been out on, the latest first.
     pub fn unit_history(&self, unit_id: &str) -> Result<UnitHistory> {
+        self.require(Permission::Read)?;
         let unit = self.equipment_unit(unit_id)?;
         let loans = table::loans_of_unit(&self.conn, &unit.id)?
             .into_iter()

@@ -14,6 +14,7 @@ use crate::error::{Error, Invalid, Result};
 use crate::record::{Stamp, new_id};
 use crate::store::equipment::{self as table, LoanRow, TypeRow, UnitRow, UnitWithType};
 use crate::store::rows::{self, columns_of};
+use crate::users::Permission;
 use crate::vault::Registry;
 
 const MAX_NAME: usize = 100;
@@ -76,6 +77,7 @@ impl Registry {
         input: &EquipmentTypeInput,
         stamp: &Stamp,
     ) -> Result<EquipmentType> {
+        self.require(Permission::Write)?;
         let name = input.name.trim().to_string();
         required("name", &name)?;
         max_len("name", &name, MAX_NAME)?;
@@ -105,6 +107,7 @@ impl Registry {
         request: &AddUnitRequest,
         stamp: &Stamp,
     ) -> Result<EquipmentUnit> {
+        self.require(Permission::Write)?;
         let tag = asset_tag(&request.asset_tag)?;
         let note = text("note", &request.note, MAX_NOTE)?;
         let tx = immediate(&mut self.conn)?;
@@ -137,6 +140,7 @@ impl Registry {
         request: &UpdateUnitRequest,
         stamp: &Stamp,
     ) -> Result<EquipmentUnit> {
+        self.require(Permission::Write)?;
         let note = text("note", &request.note, MAX_NOTE)?;
         let retired_on = match request.retired_on.as_deref().map(str::trim) {
             None | Some("") => None,
@@ -170,6 +174,7 @@ impl Registry {
     /// out (also when two users lend it at once), retired, or not in working order; a due date
     /// before the loan starts; a start in the future or before the unit's last return.
     pub fn lend_equipment(&mut self, request: &LendRequest, stamp: &Stamp) -> Result<Loan> {
+        self.require(Permission::Write)?;
         let lent_on = past_date("lent_on", &request.lent_on, stamp.today())?;
         let due_on = parse_date("due_on", &request.due_on)?;
         if due_on < lent_on {
@@ -227,6 +232,7 @@ impl Registry {
     /// A unit comes back on `returned_on` (today by default) in the condition given, which
     /// becomes the unit's. A unit that is not out is refused at `unit_id`.
     pub fn return_equipment(&mut self, request: &ReturnRequest, stamp: &Stamp) -> Result<Loan> {
+        self.require(Permission::Write)?;
         let returned_on = match request.returned_on.as_deref().map(str::trim) {
             None | Some("") => stamp.today(),
             Some(d) => past_date("returned_on", d, stamp.today())?,

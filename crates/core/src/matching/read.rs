@@ -23,6 +23,7 @@ use crate::providers::Conditions;
 use crate::record::Stamp;
 use crate::store::child::{self as child_table, StoredChild};
 use crate::store::municipality::{self, Municipality};
+use crate::users::Permission;
 use crate::vault::Registry;
 
 /// Page size when none is asked for, and the most one answer lists.
@@ -34,6 +35,7 @@ impl Registry {
     /// (today, the office's date, when none is given): listed all met, then some unknown, then
     /// (with `include_unmet`) unmet; ties by distance, then reading. Counts cover every provider.
     pub fn match_providers(&self, request: &MatchRequest, stamp: &Stamp) -> Result<MatchResult> {
+        self.require(Permission::Read)?;
         let stored =
             child_table::find(&self.conn, &request.child_id)?.ok_or_else(|| Error::NotFound {
                 entity: "child",

@@ -26,6 +26,7 @@ use crate::disaster::RosterQuery;
 use crate::error::{Error, Invalid, Result};
 use crate::io::save::write_atomically;
 use crate::record::Stamp;
+use crate::users::Permission;
 use crate::vault::Registry;
 
 use engine::{CASE_SUMMARY, EMERGENCY_SHEET, Options, PLAN_HANDOUT, ROSTER};
@@ -114,6 +115,7 @@ impl Registry {
     /// cover (`Invalid::ConsentDoesNotCover` on `recipient`) unless acknowledged; a missing
     /// active plan for the plan handout is `NotFound`.
     pub fn document_pdf(&self, request: &DocumentRequest, stamp: &Stamp) -> Result<Vec<u8>> {
+        self.require(Permission::Write)?;
         let child = self.get_child(
             &CaseRef {
                 id: Some(request.child_id.trim().to_string()),
@@ -157,6 +159,7 @@ impl Registry {
     /// The file name the save dialog suggests for a document.
     /// Not a view of the case: the audit logs the view once, when the document is made.
     pub fn document_file_name(&self, request: &DocumentRequest, stamp: &Stamp) -> Result<String> {
+        self.require(Permission::Write)?;
         let child = self.child_detail(request.child_id.trim(), stamp.today())?;
         Ok(request.kind.file_name(&child.child.name, stamp.today()))
     }
@@ -168,6 +171,7 @@ impl Registry {
         out: &Path,
         stamp: &Stamp,
     ) -> Result<()> {
+        self.require(Permission::Write)?;
         let pdf = self.document_pdf(request, stamp)?;
         write_pdf(out, &pdf)
     }
@@ -176,6 +180,7 @@ impl Registry {
     /// page. Untagged: tagging a table of a thousand children makes the file several times
     /// larger.
     pub fn roster_pdf(&self, query: &RosterQuery, stamp: &Stamp) -> Result<Vec<u8>> {
+        self.require(query.export_permission())?;
         let roster = self.emergency_roster(query, stamp)?;
         let scope = match query.municipality_code.as_deref().map(str::trim) {
             Some(code) if !code.is_empty() => {
@@ -189,6 +194,7 @@ impl Registry {
 
     /// Makes the roster PDF and writes it to `out` whole or not at all.
     pub fn write_roster_pdf(&self, query: &RosterQuery, out: &Path, stamp: &Stamp) -> Result<()> {
+        self.require(query.export_permission())?;
         let pdf = self.roster_pdf(query, stamp)?;
         write_pdf(out, &pdf)
     }

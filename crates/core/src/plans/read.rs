@@ -21,6 +21,7 @@ use crate::store::plan::{
     self as table, ConferenceRow, MemberRow, PlanRow, ReferralRow, Stored, TaskRow, TrainingRow,
 };
 use crate::text::fold;
+use crate::users::Permission;
 use crate::vault::Registry;
 
 fn kind_of(code: &str) -> Result<ProviderKind> {
@@ -251,11 +252,13 @@ impl Registry {
     /// The plan page: the plan, its child (with the age in months on the target date), tasks,
     /// team, roles still to fill, referrals with their history, conferences and training.
     pub fn get_plan(&self, plan_id: &str, stamp: &Stamp) -> Result<PlanDetail> {
+        self.require(Permission::Read)?;
         self.plan_detail(plan_id, stamp.today())
     }
 
     /// The child's active plan, if it has one.
     pub fn plan_for_child(&self, child_id: &str, stamp: &Stamp) -> Result<Option<PlanDetail>> {
+        self.require(Permission::Read)?;
         let child_id = child_id.trim();
         if crate::store::child::find(&self.conn, child_id)?.is_none() {
             return Err(not_found(crate::store::child::CHILD, child_id));
@@ -338,6 +341,7 @@ impl Registry {
     /// (this week) and before today (overdue), only those owned by `owner` when asked; and
     /// every active plan by target date with its task counts.
     pub fn dashboard(&self, request: &DashboardRequest, today: NaiveDate) -> Result<Dashboard> {
+        self.require(Permission::Read)?;
         let conn = &self.conn;
         let plans = table::active_plans(conn)?;
         let by_id: HashMap<&str, &table::ActivePlan> =

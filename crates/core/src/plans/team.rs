@@ -18,6 +18,7 @@ use crate::plans::write::{
 use crate::record::{Stamp, new_id};
 use crate::store::plan::{self as table, MemberRow, ReferralRow, Stored, TaskRow};
 use crate::store::rows::{self, columns_of};
+use crate::users::Permission;
 use crate::vault::Registry;
 
 const MAX_CONTACT: usize = 200;
@@ -232,6 +233,7 @@ impl Registry {
         request: &AddTeamMemberRequest,
         stamp: &Stamp,
     ) -> Result<PlanSaved> {
+        self.require(Permission::Write)?;
         let today = stamp.today();
         let plan = live_plan(&self.conn, &request.plan_id)?;
         require_active(&plan)?;
@@ -279,6 +281,7 @@ impl Registry {
         request: &EndTeamMemberRequest,
         stamp: &Stamp,
     ) -> Result<PlanSaved> {
+        self.require(Permission::Write)?;
         let today = stamp.today();
         let member = table::find::<MemberRow>(&self.conn, request.member_id.trim())?
             .ok_or_else(|| not_found(table::MEMBER, &request.member_id))?;
@@ -311,6 +314,7 @@ impl Registry {
         request: &CreateReferralRequest,
         stamp: &Stamp,
     ) -> Result<PlanSaved> {
+        self.require(Permission::Write)?;
         let today = stamp.today();
         let plan = live_plan(&self.conn, &request.plan_id)?;
         require_active(&plan)?;
@@ -366,6 +370,7 @@ impl Registry {
         request: &MoveReferralRequest,
         stamp: &Stamp,
     ) -> Result<PlanSaved> {
+        self.require(Permission::Write)?;
         let today = stamp.today();
         let referral = table::find::<ReferralRow>(&self.conn, request.referral_id.trim())?
             .ok_or_else(|| not_found(table::REFERRAL, &request.referral_id))?;

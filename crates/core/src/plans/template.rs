@@ -12,6 +12,7 @@ use crate::plans::types::*;
 use crate::record::{Stamp, id_with_random, new_id};
 use crate::store::plan::{self as table, Stored, TemplateRow, TemplateTaskRow};
 use crate::store::rows::{self, columns_of};
+use crate::users::Permission;
 use crate::vault::Registry;
 
 /// One row of a template: (phase, days relative to the target date, role, title, note).
@@ -299,6 +300,7 @@ fn check_template(request: &SaveTemplateRequest) -> Result<(String, String, Vec<
 impl Registry {
     /// Every template, the default first, then by name.
     pub fn list_templates(&self) -> Result<Vec<PathwayTemplate>> {
+        self.require(Permission::Read)?;
         table::templates(&self.conn)?
             .into_iter()
             .map(|t| self.template_of(t))
@@ -307,6 +309,7 @@ impl Registry {
 
     /// One template with its tasks in order.
     pub fn get_template(&self, template_id: &str) -> Result<PathwayTemplate> {
+        self.require(Permission::Read)?;
         let t = table::find::<TemplateRow>(&self.conn, template_id)?
             .ok_or_else(|| template_not_found(template_id))?;
         self.template_of(t)
@@ -335,6 +338,7 @@ impl Registry {
         request: &SaveTemplateRequest,
         stamp: &Stamp,
     ) -> Result<PathwayTemplate> {
+        self.require(Permission::Write)?;
         let (name, note, tasks) = check_template(request)?;
         let existing = match request.id.as_deref() {
             Some(id) => Some(

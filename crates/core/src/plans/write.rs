@@ -14,6 +14,7 @@ use crate::store::plan::{
     self as table, ConferenceRow, MemberRow, PlanRow, Stored, TaskRow, TemplateRow, TrainingRow,
 };
 use crate::store::rows::{self, columns_of};
+use crate::users::Permission;
 use crate::vault::Registry;
 
 pub(crate) const MAX_TITLE: usize = 200;
@@ -234,6 +235,7 @@ impl Registry {
     /// template (the default one unless chosen), due on target + offset. A child has one
     /// active plan at a time.
     pub fn create_plan(&mut self, request: &CreatePlanRequest, stamp: &Stamp) -> Result<PlanSaved> {
+        self.require(Permission::Write)?;
         let today = stamp.today();
         let child_id = request.child_id.trim();
         if crate::store::child::find(&self.conn, child_id)?.is_none() {
@@ -264,6 +266,7 @@ impl Registry {
         request: &MoveTargetDateRequest,
         stamp: &Stamp,
     ) -> Result<PlanSaved> {
+        self.require(Permission::Write)?;
         let today = stamp.today();
         let plan = live_plan(&self.conn, &request.plan_id)?;
         require_active(&plan)?;
@@ -302,6 +305,7 @@ impl Registry {
         request: &SetPlanStatusRequest,
         stamp: &Stamp,
     ) -> Result<PlanSaved> {
+        self.require(Permission::Write)?;
         let today = stamp.today();
         let plan = live_plan(&self.conn, &request.plan_id)?;
         let from = status_of_plan(&plan)?;
@@ -343,6 +347,7 @@ impl Registry {
 
     /// Adds a task by hand (open), owned by a current team member or nobody.
     pub fn add_task(&mut self, request: &AddTaskRequest, stamp: &Stamp) -> Result<PlanSaved> {
+        self.require(Permission::Write)?;
         let today = stamp.today();
         let plan = live_plan(&self.conn, &request.plan_id)?;
         require_active(&plan)?;
@@ -378,6 +383,7 @@ impl Registry {
     /// Saves a task's form: phase, role, title, note, owner (a current team member, checked
     /// when it changes), due date and status (with its done date for `done`).
     pub fn update_task(&mut self, request: &UpdateTaskRequest, stamp: &Stamp) -> Result<PlanSaved> {
+        self.require(Permission::Write)?;
         let today = stamp.today();
         let task = table::find::<TaskRow>(&self.conn, request.task_id.trim())?
             .ok_or_else(|| not_found(table::TASK, &request.task_id))?;
@@ -434,6 +440,7 @@ impl Registry {
         request: &CompleteTaskRequest,
         stamp: &Stamp,
     ) -> Result<PlanSaved> {
+        self.require(Permission::Write)?;
         let today = stamp.today();
         let task = table::find::<TaskRow>(&self.conn, request.task_id.trim())?
             .ok_or_else(|| not_found(table::TASK, &request.task_id))?;
@@ -460,6 +467,7 @@ impl Registry {
         request: &AddConferenceRequest,
         stamp: &Stamp,
     ) -> Result<PlanSaved> {
+        self.require(Permission::Write)?;
         let today = stamp.today();
         let plan = live_plan(&self.conn, &request.plan_id)?;
         require_active(&plan)?;
@@ -476,6 +484,7 @@ impl Registry {
         request: &UpdateConferenceRequest,
         stamp: &Stamp,
     ) -> Result<PlanSaved> {
+        self.require(Permission::Write)?;
         let today = stamp.today();
         let conference = table::find::<ConferenceRow>(&self.conn, request.conference_id.trim())?
             .ok_or_else(|| not_found(table::CONFERENCE, &request.conference_id))?;
@@ -502,6 +511,7 @@ impl Registry {
         request: &SetTrainingRequest,
         stamp: &Stamp,
     ) -> Result<PlanSaved> {
+        self.require(Permission::Write)?;
         let today = stamp.today();
         let plan = live_plan(&self.conn, &request.plan_id)?;
         require_active(&plan)?;

@@ -23,6 +23,7 @@ use crate::providers::write::{insert_provider_record, update_provider_record};
 use crate::record::{Stamp, new_id};
 use crate::store::provider as table;
 use crate::text::fold;
+use crate::users::Permission;
 use crate::vault::Registry;
 
 /// Problems listed in a report; the counts always cover every row.
@@ -244,6 +245,7 @@ impl Registry {
         stamp: &Stamp,
         progress: &mut dyn FnMut(u64, u64) -> bool,
     ) -> Result<ImportReport> {
+        self.require(Permission::Write)?;
         let lang = options.lang;
         let file_error = |e: crate::io::FileError| Error::Import(Box::new(e));
         let table_options = TableOptions {

@@ -12,6 +12,7 @@ use crate::providers::types::*;
 use crate::providers::write::{answer_code, not_found};
 use crate::store::provider::{self as table, StoredProvider};
 use crate::text::fold;
+use crate::users::Permission;
 use crate::vault::Registry;
 
 const DEFAULT_PAGE: u32 = 200;
@@ -25,6 +26,7 @@ fn code<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
 impl Registry {
     /// The provider page: the record, every answered version of its conditions, its history.
     pub fn get_provider(&self, id: &str) -> Result<ProviderDetail> {
+        self.require(Permission::Read)?;
         self.provider_detail(id)
     }
 
@@ -76,6 +78,7 @@ impl Registry {
     /// The conditions in force on a date: the latest version answered on or before it.
     /// `None` when the provider had not answered yet.
     pub fn conditions_as_of(&self, request: &ConditionsAsOf) -> Result<Option<ConditionsVersion>> {
+        self.require(Permission::Read)?;
         let on = parse_date("on", &request.on)?.to_string();
         let detail = self.provider_detail(&request.id)?;
         Ok(detail
@@ -87,6 +90,7 @@ impl Registry {
 
     /// The directory list: filters combined with AND, 五十音順 by reading.
     pub fn search_providers(&self, search: &ProviderSearch) -> Result<ProviderSearchResult> {
+        self.require(Permission::Read)?;
         if search.query.chars().count() > 100 {
             return Err(Error::invalid("query", Invalid::TooLong { max_chars: 100 }));
         }

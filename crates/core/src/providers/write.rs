@@ -13,6 +13,7 @@ use crate::record::{Stamp, new_id};
 use crate::store::provider::{self as table, ConditionsVersionRow, ProviderRow};
 use crate::store::rows::{self, columns_of};
 use crate::text::fold;
+use crate::users::Permission;
 use crate::vault::Registry;
 
 impl Registry {
@@ -23,6 +24,7 @@ impl Registry {
         request: &AddProviderRequest,
         stamp: &Stamp,
     ) -> Result<ProviderDetail> {
+        self.require(Permission::Write)?;
         let mut input = request.provider.clone();
         let conn = &self.conn;
         check_provider(&mut input, &|code| {
@@ -43,6 +45,7 @@ impl Registry {
         request: &UpdateProviderRequest,
         stamp: &Stamp,
     ) -> Result<ProviderDetail> {
+        self.require(Permission::Write)?;
         let mut input = request.provider.clone();
         let conn = &self.conn;
         check_provider(&mut input, &|code| {
@@ -79,6 +82,7 @@ impl Registry {
         request: &RecordConditionsRequest,
         stamp: &Stamp,
     ) -> Result<ProviderDetail> {
+        self.require(Permission::Write)?;
         let tx = self.conn.transaction()?;
         write_conditions_answer(&tx, stamp, &new_id(stamp), request)?;
         tx.commit()?;

@@ -17,6 +17,7 @@ use crate::respite::write::{
 };
 use crate::store::respite::{self as table, BedTypeRow, ExceptionRow, Stored};
 use crate::store::rows::{self, columns_of};
+use crate::users::Permission;
 use crate::vault::Registry;
 
 const MAX_BEDS: i64 = 200;
@@ -98,6 +99,7 @@ impl Registry {
         request: &SetBedTypeRequest,
         stamp: &Stamp,
     ) -> Result<BedTypeSetting> {
+        self.require(Permission::Write)?;
         let beds = count("beds", request.beds, 0, MAX_BEDS)?;
         let max_stay_nights = count(
             "max_stay_nights",
@@ -155,6 +157,7 @@ impl Registry {
         request: &CapacityExceptionRequest,
         stamp: &Stamp,
     ) -> Result<u32> {
+        self.require(Permission::Write)?;
         let (from, to) = exception_nights(&request.from, request.to.as_deref())?;
         let beds = count("beds", request.beds, 0, MAX_BEDS)?;
         let note = text("note", &request.note, MAX_NOTE)?;
@@ -204,6 +207,7 @@ impl Registry {
         request: &RemoveCapacityExceptionRequest,
         stamp: &Stamp,
     ) -> Result<u32> {
+        self.require(Permission::Write)?;
         let (from, to) = exception_nights(&request.from, request.to.as_deref())?;
         let tx = immediate(&mut self.conn)?;
         let (facility, _) = respite_facility(&tx, &request.facility_id)?;

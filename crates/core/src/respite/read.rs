@@ -11,6 +11,7 @@ use crate::respite::write::{
     bed_type_of, booking_not_found, date_of, ledger, respite_facility, status_of,
 };
 use crate::store::respite::{self as table, BedTypeRow, BookingRow, Stored};
+use crate::users::Permission;
 use crate::vault::Registry;
 
 /// A booking with its child's and facility's names.
@@ -66,6 +67,7 @@ pub(crate) fn month_range(text: &str) -> Result<(NaiveDate, NaiveDate)> {
 impl Registry {
     /// The bed types of a respite facility, in bed type order.
     pub fn respite_bed_types(&self, facility_id: &str) -> Result<Vec<BedTypeSetting>> {
+        self.require(Permission::Read)?;
         let (facility, _) = respite_facility(&self.conn, facility_id)?;
         table::bed_types(&self.conn, &facility.id)?
             .into_iter()
@@ -77,6 +79,7 @@ impl Registry {
     /// exception's), the beds confirmed and completed stays hold, the free ones, and the
     /// requests waiting for it.
     pub fn respite_nights(&self, facility_id: &str, month: &str) -> Result<FacilityNights> {
+        self.require(Permission::Read)?;
         let (from, to) = month_range(month)?;
         let (facility, _) = respite_facility(&self.conn, facility_id)?;
         let settings: Vec<BedTypeSetting> = table::bed_types(&self.conn, &facility.id)?
@@ -141,6 +144,7 @@ impl Registry {
     /// The waiting requests of a facility in the order they were asked (the first is offered a
     /// freed bed first).
     pub fn respite_waitlist(&self, facility_id: &str) -> Result<Vec<Booking>> {
+        self.require(Permission::Read)?;
         let (facility, _) = respite_facility(&self.conn, facility_id)?;
         table::waitlist(&self.conn, &facility.id)?
             .into_iter()
@@ -150,6 +154,7 @@ impl Registry {
 
     /// Every booking of a child at any facility, the latest stay first.
     pub fn child_respite_bookings(&self, child_id: &str) -> Result<Vec<Booking>> {
+        self.require(Permission::Read)?;
         table::bookings_of_child(&self.conn, child_id.trim())?
             .into_iter()
             .map(|b| booking_of(&self.conn, b))
@@ -157,6 +162,7 @@ impl Registry {
     }
 
     pub fn get_booking(&self, booking_id: &str) -> Result<Booking> {
+        self.require(Permission::Read)?;
         let b = table::booking(&self.conn, booking_id.trim())?
             .ok_or_else(|| booking_not_found(booking_id))?;
         booking_of(&self.conn, b)

@@ -20,6 +20,7 @@ use crate::respite::types::*;
 use crate::store::provider::{self as provider_table, StoredProvider};
 use crate::store::respite::{self as table, BedTypeRow, BookingRow, Stored};
 use crate::store::rows::{self, columns_of};
+use crate::users::Permission;
 use crate::vault::Registry;
 
 const MAX_REASON: usize = 200;
@@ -400,6 +401,7 @@ impl Registry {
         request: &BookingRequest,
         stamp: &Stamp,
     ) -> Result<BookingSaved> {
+        self.require(Permission::Write)?;
         let checked = check_request(request, stamp.today())?;
         let tx = immediate(&mut self.conn)?;
         let (booking, verdicts) = insert_request(&tx, stamp, request, &checked)?;
@@ -417,6 +419,7 @@ impl Registry {
         request: &ConfirmBookingRequest,
         stamp: &Stamp,
     ) -> Result<BookingSaved> {
+        self.require(Permission::Write)?;
         let tx = immediate(&mut self.conn)?;
         let booking = live_booking(&tx, &request.booking_id)?;
         check_version(&booking, request.row_version)?;
@@ -434,6 +437,7 @@ impl Registry {
         request: &BookingRequest,
         stamp: &Stamp,
     ) -> Result<BookingSaved> {
+        self.require(Permission::Write)?;
         let checked = check_request(request, stamp.today())?;
         let tx = immediate(&mut self.conn)?;
         let (booking, _) = insert_request(&tx, stamp, request, &checked)?;
@@ -452,6 +456,7 @@ impl Registry {
         request: &MoveBookingRequest,
         stamp: &Stamp,
     ) -> Result<BookingSaved> {
+        self.require(Permission::Write)?;
         if request.status == BookingStatus::Confirmed {
             return self.confirm_booking(
                 &ConfirmBookingRequest {

@@ -14,6 +14,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { CampaignSummary } from "../../api";
 import { todayIso } from "../../cases/dates";
+import { WriteAction } from "../../users/WriteAction";
 import { CampaignProgress } from "../CampaignProgress";
 import { openCount } from "../states";
 import { useCampaignList } from "../useCampaigns";
@@ -34,9 +35,11 @@ export function CampaignListPage() {
             {t("surveyList.intro")}
           </Text>
         </Stack>
-        <Button component={Link} to="/surveys/new" data-testid="surveys-new">
-          {t("surveyList.new")}
-        </Button>
+        <WriteAction>
+          <Button component={Link} to="/surveys/new" data-testid="surveys-new">
+            {t("surveyList.new")}
+          </Button>
+        </WriteAction>
       </Group>
 
       {list.isError ? (
@@ -52,9 +55,11 @@ export function CampaignListPage() {
           description={t("surveyList.emptyHint")}
           data-testid="surveys-empty"
         >
-          <Button component={Link} to="/surveys/new" mt="md">
-            {t("surveyList.new")}
-          </Button>
+          <WriteAction>
+            <Button component={Link} to="/surveys/new" mt="md">
+              {t("surveyList.new")}
+            </Button>
+          </WriteAction>
         </EmptyState>
       ) : (
         <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: "none" }}>

@@ -15,9 +15,11 @@ import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { type ApiError, type CampaignInput, createCampaign } from "../../api";
+import { useLockDraft } from "../../autolock/drafts";
 import { normalizeDate, todayIso } from "../../cases/dates";
 import { DateField } from "../../cases/fields/DateField";
 import { focusFirstError, useFormErrors } from "../../providers/form/useFormErrors";
+import { WriteAction } from "../../users/WriteAction";
 import { CAMPAIGNS_KEY } from "../useCampaigns";
 import { TargetPicker } from "./TargetPicker";
 
@@ -51,6 +53,7 @@ export function NewCampaignPage() {
     initialValues: { title: "", sent_on: todayIso(), due_on: "", note: "", provider_ids: [] },
   });
   const errors = useFormErrors(form);
+  useLockDraft("campaign-new", form);
   const create = useMutation({
     mutationFn: createCampaign,
     onSuccess: (id) => {
@@ -152,9 +155,11 @@ export function NewCampaignPage() {
           <Button variant="default" component={Link} to="/surveys">
             {t("surveyNew.cancel")}
           </Button>
-          <Button type="submit" loading={create.isPending} data-testid="survey-create">
-            {t("surveyNew.submit")}
-          </Button>
+          <WriteAction>
+            <Button type="submit" loading={create.isPending} data-testid="survey-create">
+              {t("surveyNew.submit")}
+            </Button>
+          </WriteAction>
         </Group>
       </Stack>
     </form>

@@ -3,6 +3,7 @@ import { Fragment, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { CampaignTarget } from "../../api";
+import { WriteAction } from "../../users/WriteAction";
 import { isOpen, STATE_COLOR } from "../states";
 import { StepForm } from "./StepForm";
 
@@ -91,27 +92,31 @@ export function TargetTable({ targets, stepping, onStep, onAnswer }: Props) {
                   {isOpen(target.state) && (
                     // Stacked, so the names keep the width they need.
                     <Stack gap={4} align="stretch">
-                      <Button
-                        size="compact-sm"
-                        variant={stepping === target.id ? "filled" : "default"}
-                        ref={(node) => {
-                          if (node) stepButtons.current.set(target.id, node);
-                          else stepButtons.current.delete(target.id);
-                        }}
-                        onClick={() => onStep(stepping === target.id ? null : target.id)}
-                        aria-expanded={stepping === target.id}
-                        data-testid="target-record-step"
-                      >
-                        {t("surveyPage.recordStep")}
-                      </Button>
-                      <Button
-                        size="compact-sm"
-                        variant="light"
-                        onClick={() => onAnswer(target.id)}
-                        data-testid="target-enter-answer"
-                      >
-                        {t("surveyPage.enterAnswer")}
-                      </Button>
+                      <WriteAction>
+                        <Button
+                          size="compact-sm"
+                          variant={stepping === target.id ? "filled" : "default"}
+                          ref={(node) => {
+                            if (node) stepButtons.current.set(target.id, node);
+                            else stepButtons.current.delete(target.id);
+                          }}
+                          onClick={() => onStep(stepping === target.id ? null : target.id)}
+                          aria-expanded={stepping === target.id}
+                          data-testid="target-record-step"
+                        >
+                          {t("surveyPage.recordStep")}
+                        </Button>
+                      </WriteAction>
+                      <WriteAction>
+                        <Button
+                          size="compact-sm"
+                          variant="light"
+                          onClick={() => onAnswer(target.id)}
+                          data-testid="target-enter-answer"
+                        >
+                          {t("surveyPage.enterAnswer")}
+                        </Button>
+                      </WriteAction>
                     </Stack>
                   )}
                 </Table.Td>

@@ -2,6 +2,7 @@ import { Alert, Box, Button, Grid, Group, Paper, Stack, Text, Title } from "@man
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { WriteAction } from "../../users/WriteAction";
 import { ScorePanel } from "../scores/ScorePanel";
 import { scoreRequest } from "./request";
 import { AddressSection } from "./sections/AddressSection";
@@ -114,9 +115,11 @@ export function CaseFormView({ form, intake, title, errors, saving, cancelTo, on
               <Button variant="default" component={Link} to={cancelTo}>
                 {t("caseForm.cancel")}
               </Button>
-              <Button type="submit" loading={saving} data-testid="child-save">
-                {t(intake ? "caseForm.save" : "caseForm.saveEdit")}
-              </Button>
+              <WriteAction>
+                <Button type="submit" loading={saving} data-testid="child-save">
+                  {t(intake ? "caseForm.save" : "caseForm.saveEdit")}
+                </Button>
+              </WriteAction>
             </Group>
           </Group>
         </Paper>

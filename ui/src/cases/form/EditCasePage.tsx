@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 import { type ApiError, type ChildDetail, updateChild } from "../../api";
+import { useLockDraft } from "../../autolock/drafts";
 import { todayIso } from "../dates";
 import { CASES_KEY } from "../list/useCaseSearch";
 import { childKey, useChild } from "../useChild";
@@ -41,6 +42,7 @@ function EditCaseForm({ detail }: { detail: ChildDetail }) {
   const client = useQueryClient();
   const [initial] = useState(() => valuesFromChild(detail.child, todayIso()));
   const form = useCaseForm(initial);
+  useLockDraft("case-edit", form);
   const errors = useFormErrors(form);
 
   const update = useMutation({

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { type ApiError, type DuplicateCandidate, findDuplicates, registerChild } from "../../api";
+import { useLockDraft } from "../../autolock/drafts";
 import { todayIso } from "../dates";
 import { CASES_KEY } from "../list/useCaseSearch";
 import { childKey } from "../useChild";
@@ -19,6 +20,7 @@ export function NewCasePage() {
   const client = useQueryClient();
   const [initial] = useState(() => emptyValues(todayIso()));
   const form = useCaseForm(initial);
+  useLockDraft("case-new", form);
   const errors = useFormErrors(form);
   const [candidates, setCandidates] = useState<DuplicateCandidate[] | null>(null);
 

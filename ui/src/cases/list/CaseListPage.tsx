@@ -3,6 +3,7 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { WriteAction } from "../../users/WriteAction";
 import { CaseFilters, EMPTY_FILTER_INPUT, type FilterInput } from "./CaseFilters";
 import { CaseTable } from "./CaseTable";
 import { type CaseFilters as Filters, NO_FILTERS, useCaseFirstPage } from "./useCaseSearch";
@@ -49,9 +50,11 @@ export function CaseListPage() {
         <Title order={1} size="h2">
           {t("caseList.title")}
         </Title>
-        <Button component={Link} to="/cases/new" data-testid="cases-new">
-          {t("caseList.new")}
-        </Button>
+        <WriteAction>
+          <Button component={Link} to="/cases/new" data-testid="cases-new">
+            {t("caseList.new")}
+          </Button>
+        </WriteAction>
       </Group>
       <Group justify="space-between" align="flex-end" wrap="nowrap" gap="md">
         <CaseFilters

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { ChildDetail } from "../../api";
 import { CaseDocumentsMenu } from "../../disaster/documents/DocumentButtons";
+import { WriteAction } from "../../users/WriteAction";
 import { formatAge } from "../age";
 import { STATUS_COLOR } from "../status";
 
@@ -55,9 +56,11 @@ export function CaseHeader({ detail }: { detail: ChildDetail }) {
         >
           {t("plan.openFromCase")}
         </Button>
-        <Button component={Link} to={`/cases/${detail.id}/edit`} data-testid="case-edit">
-          {t("casePage.edit")}
-        </Button>
+        <WriteAction>
+          <Button component={Link} to={`/cases/${detail.id}/edit`} data-testid="case-edit">
+            {t("casePage.edit")}
+          </Button>
+        </WriteAction>
       </Group>
     </Group>
   );

@@ -11,6 +11,7 @@ import {
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type ChildDetail, type ChildStatus, changeChildStatus } from "../../api";
+import { WriteAction } from "../../users/WriteAction";
 import { formatDateTime, normalizeDate, todayIso } from "../dates";
 import { DateField } from "../fields/DateField";
 import { nextStatuses, STATUS_COLOR } from "../status";
@@ -143,14 +144,16 @@ function StatusChangeForm({ detail }: { detail: ChildDetail }) {
           </Alert>
         )}
         <Group>
-          <Button
-            type="submit"
-            disabled={status === ""}
-            loading={change.isPending}
-            data-testid="status-change-submit"
-          >
-            {t("casePage.submitStatus")}
-          </Button>
+          <WriteAction>
+            <Button
+              type="submit"
+              disabled={status === ""}
+              loading={change.isPending}
+              data-testid="status-change-submit"
+            >
+              {t("casePage.submitStatus")}
+            </Button>
+          </WriteAction>
         </Group>
       </Stack>
     </form>

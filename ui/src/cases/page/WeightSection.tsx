@@ -2,6 +2,7 @@ import { Alert, Button, Group, Stack, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type ChildDetail, recordWeight } from "../../api";
+import { WriteAction } from "../../users/WriteAction";
 import { normalizeDate, todayIso } from "../dates";
 import { DateField } from "../fields/DateField";
 import { NumberField } from "../fields/NumberField";
@@ -71,16 +72,18 @@ export function WeightSection({ detail }: { detail: ChildDetail }) {
               error={at("weight.weight_kg")}
               data-testid="weight-kg"
             />
-            <Button
-              type="submit"
-              mt={25}
-              variant="light"
-              disabled={kg === ""}
-              loading={record.isPending}
-              data-testid="weight-submit"
-            >
-              {t("casePage.addWeight")}
-            </Button>
+            <WriteAction>
+              <Button
+                type="submit"
+                mt={25}
+                variant="light"
+                disabled={kg === ""}
+                loading={record.isPending}
+                data-testid="weight-submit"
+              >
+                {t("casePage.addWeight")}
+              </Button>
+            </WriteAction>
           </Group>
         </form>
         {elsewhere && (

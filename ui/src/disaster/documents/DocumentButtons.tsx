@@ -2,6 +2,8 @@ import { Button, Menu } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { DocumentKind } from "../../api";
+import { roleAllows, useSession } from "../../app/session";
+import { WriteAction } from "../../users/WriteAction";
 import { SavedFileNotice } from "../SavedFileNotice";
 import { DocumentModal } from "./DocumentModal";
 
@@ -10,6 +12,18 @@ export function CaseDocumentsMenu({ childId }: { childId: string }) {
   const { t } = useTranslation();
   const [kind, setKind] = useState<DocumentKind | null>(null);
   const [savedPath, setSavedPath] = useState<string | null>(null);
+  const session = useSession();
+  if (session && !roleAllows(session.role, "write")) {
+    // The menu's target cannot be wrapped (the menu hands it its handlers): show the button
+    // disabled, saying why, instead of the menu.
+    return (
+      <WriteAction>
+        <Button variant="default" data-testid="case-documents">
+          {t("disaster.document.menu")} ▾
+        </Button>
+      </WriteAction>
+    );
+  }
   return (
     <>
       <Menu position="bottom-end" withinPortal>
@@ -54,16 +68,18 @@ export function PlanHandoutButton({ childId }: { childId: string }) {
   const [savedPath, setSavedPath] = useState<string | null>(null);
   return (
     <>
-      <Button
-        variant="default"
-        onClick={() => {
-          setSavedPath(null);
-          setOpen(true);
-        }}
-        data-testid="plan-handout"
-      >
-        {t("disaster.document.planButton")}
-      </Button>
+      <WriteAction>
+        <Button
+          variant="default"
+          onClick={() => {
+            setSavedPath(null);
+            setOpen(true);
+          }}
+          data-testid="plan-handout"
+        >
+          {t("disaster.document.planButton")}
+        </Button>
+      </WriteAction>
       <DocumentModal
         kind={open ? "plan_handout" : null}
         childId={childId}

@@ -5,8 +5,10 @@ import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { type ApiError, type DisasterProfile, saveDisasterProfile } from "../../api";
+import { useLockDraft } from "../../autolock/drafts";
 import { holdsField } from "../../cases/form/fieldPath";
 import { useChild } from "../../cases/useChild";
+import { WriteAction } from "../../users/WriteAction";
 import { buildProfile, formPathOf, type ProfileValues, valuesFromProfile } from "../model";
 import { DISASTER_KEY, profileKey, useDisasterProfile } from "../useDisaster";
 import { BatteryHours, WarningAlerts } from "../Warnings";
@@ -63,6 +65,7 @@ function ProfileForm({ childId, name, kana, loaded }: Props) {
     mode: "controlled",
     initialValues: valuesFromProfile(loaded.profile),
   });
+  useLockDraft("disaster-profile", form);
   const formRef = useRef<HTMLFormElement>(null);
   const topRef = useRef<HTMLDivElement>(null);
 
@@ -204,9 +207,11 @@ function ProfileForm({ childId, name, kana, loaded }: Props) {
               <Button variant="default" component={Link} to={`/cases/${childId}`}>
                 {t("disaster.form.cancel")}
               </Button>
-              <Button type="submit" loading={save.isPending} data-testid="disaster-save">
-                {t("disaster.form.save")}
-              </Button>
+              <WriteAction>
+                <Button type="submit" loading={save.isPending} data-testid="disaster-save">
+                  {t("disaster.form.save")}
+                </Button>
+              </WriteAction>
             </Group>
           </Group>
         </Paper>

@@ -5,6 +5,7 @@ import { Link } from "react-router";
 import type { DisasterProfile } from "../../api";
 import { formatDateTime } from "../../cases/dates";
 import { Section } from "../../cases/page/Section";
+import { WriteAction } from "../../users/WriteAction";
 import { REGISTRATIONS } from "../model";
 import { useDisasterProfile } from "../useDisaster";
 import { BatteryHours, WarningAlerts } from "../Warnings";
@@ -21,15 +22,17 @@ export function DisasterSection({ childId }: { childId: string }) {
       title={t("disaster.section.title")}
       testId="case-disaster"
       action={
-        <Button
-          component={Link}
-          to={`/cases/${childId}/disaster`}
-          variant="light"
-          size="xs"
-          data-testid="disaster-edit"
-        >
-          {t("disaster.section.edit")}
-        </Button>
+        <WriteAction>
+          <Button
+            component={Link}
+            to={`/cases/${childId}/disaster`}
+            variant="light"
+            size="xs"
+            data-testid="disaster-edit"
+          >
+            {t("disaster.section.edit")}
+          </Button>
+        </WriteAction>
       }
     >
       {profile.isPending && (

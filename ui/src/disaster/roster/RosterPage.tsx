@@ -22,6 +22,7 @@ import { useRoster } from "../useDisaster";
 import { BatteryHours, WarningBadges } from "../Warnings";
 import { RosterExportModal } from "./RosterExportModal";
 import "./roster.css";
+import { WriteAction } from "../../users/WriteAction";
 
 /**
  * 緊急時連絡網: the children at home in the core's risk order (shown as given, never re-sorted),
@@ -55,13 +56,15 @@ export function RosterPage() {
               })}
             </Text>
           )}
-          <Button
-            onClick={() => setExporting(true)}
-            disabled={!roster.data}
-            data-testid="roster-export"
-          >
-            {t("disaster.roster.export")}
-          </Button>
+          <WriteAction>
+            <Button
+              onClick={() => setExporting(true)}
+              disabled={!roster.data}
+              data-testid="roster-export"
+            >
+              {t("disaster.roster.export")}
+            </Button>
+          </WriteAction>
         </Stack>
       </Group>
 

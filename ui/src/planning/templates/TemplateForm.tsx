@@ -23,7 +23,9 @@ import {
   saveTemplate,
   type TemplateTaskInput,
 } from "../../api";
+import { useLockDraft } from "../../autolock/drafts";
 import { focusFirstError } from "../../providers/form/useFormErrors";
+import { WriteAction } from "../../users/WriteAction";
 import { TaskRows } from "./TaskRows";
 import {
   buildRequest,
@@ -58,6 +60,7 @@ export function TemplateForm({ saved: opened, initial, justSaved, onSaved, onRel
   const alertRef = useRef<HTMLDivElement>(null);
   const nameRef = useRef<HTMLInputElement>(null);
   const form = useForm<TemplateValues>({ mode: "controlled", initialValues: initial });
+  useLockDraft("template", form);
   const [pageError, setPageError] = useState<ApiError | null>(null);
   const [shown, setShown] = useState(0);
   const [focusKey, setFocusKey] = useState<string | null>(null);
@@ -219,9 +222,11 @@ export function TemplateForm({ saved: opened, initial, justSaved, onSaved, onRel
               <Button variant="default" component={Link} to="/settings/templates">
                 {t("planning.templates.cancel")}
               </Button>
-              <Button type="submit" loading={save.isPending} data-testid="template-save">
-                {saved ? t("planning.templates.save") : t("planning.templates.create")}
-              </Button>
+              <WriteAction>
+                <Button type="submit" loading={save.isPending} data-testid="template-save">
+                  {saved ? t("planning.templates.save") : t("planning.templates.create")}
+                </Button>
+              </WriteAction>
             </Group>
           </Group>
         </Paper>

@@ -14,11 +14,13 @@ import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { type ApiError, createPlan } from "../../api";
+import { useLockDraft } from "../../autolock/drafts";
 import { normalizeDate, todayIso } from "../../cases/dates";
 import { DateField } from "../../cases/fields/DateField";
 import { useChild } from "../../cases/useChild";
 import { useTemplates } from "../../planning/usePlanning";
 import { focusFirstError, useFormErrors } from "../../providers/form/useFormErrors";
+import { WriteAction } from "../../users/WriteAction";
 import { addDays } from "../model";
 import { usePlanWrite } from "../usePlan";
 
@@ -47,6 +49,7 @@ export function CreatePlanForm({ childId }: { childId: string }) {
   });
   const errors = useFormErrors(form);
   const create = usePlanWrite(childId, createPlan);
+  useLockDraft("plan-create", form);
 
   useEffect(() => {
     if (errors.shown > 0) focusFirstError(formRef.current, alertRef.current);
@@ -139,9 +142,11 @@ export function CreatePlanForm({ childId }: { childId: string }) {
           <Button variant="default" component={Link} to={`/cases/${childId}`}>
             {t("plan.backToCase")}
           </Button>
-          <Button type="submit" loading={create.isPending} data-testid="plan-create-submit">
-            {t("plan.create.submit")}
-          </Button>
+          <WriteAction>
+            <Button type="submit" loading={create.isPending} data-testid="plan-create-submit">
+              {t("plan.create.submit")}
+            </Button>
+          </WriteAction>
         </Group>
       </Stack>
     </form>

@@ -24,6 +24,7 @@ import {
 import { normalizeDate } from "../../cases/dates";
 import { DateField } from "../../cases/fields/DateField";
 import { Section } from "../../cases/page/Section";
+import { WriteAction } from "../../users/WriteAction";
 import { errorsAt } from "../model";
 import { usePlanWrite } from "../usePlan";
 
@@ -41,14 +42,16 @@ export function ConferencesSection({ detail }: { detail: PlanDetail }) {
       action={
         editable &&
         editing === null && (
-          <Button
-            size="xs"
-            variant="light"
-            onClick={() => setEditing("new")}
-            data-testid="conference-add"
-          >
-            {t("plan.conferences.add")}
-          </Button>
+          <WriteAction>
+            <Button
+              size="xs"
+              variant="light"
+              onClick={() => setEditing("new")}
+              data-testid="conference-add"
+            >
+              {t("plan.conferences.add")}
+            </Button>
+          </WriteAction>
         )
       }
     >

@@ -24,6 +24,7 @@ import {
 import { normalizeDate } from "../../cases/dates";
 import { DateField } from "../../cases/fields/DateField";
 import { Section } from "../../cases/page/Section";
+import { WriteAction } from "../../users/WriteAction";
 import { addDays, errorsAt, PHASES, ROLES } from "../model";
 import { usePlanWrite } from "../usePlan";
 
@@ -120,9 +121,11 @@ export function TasksSection({ detail }: { detail: PlanDetail }) {
             <AddTaskForm detail={detail} onDone={() => setAdding(false)} />
           ) : (
             <Group>
-              <Button variant="light" onClick={() => setAdding(true)} data-testid="task-add">
-                {t("plan.tasks.add")}
-              </Button>
+              <WriteAction>
+                <Button variant="light" onClick={() => setAdding(true)} data-testid="task-add">
+                  {t("plan.tasks.add")}
+                </Button>
+              </WriteAction>
             </Group>
           ))}
       </Stack>

@@ -12,6 +12,7 @@ import {
 import { normalizeDate } from "../../cases/dates";
 import { DateField } from "../../cases/fields/DateField";
 import { Section } from "../../cases/page/Section";
+import { WriteAction } from "../../users/WriteAction";
 import { errorsAt, PEOPLE_ROLES, ROLES } from "../model";
 import { usePlanWrite } from "../usePlan";
 
@@ -44,9 +45,16 @@ export function TeamSection({ detail, onFind }: Props) {
       action={
         detail.plan.status === "active" &&
         !adding && (
-          <Button size="xs" variant="light" onClick={() => setAdding(true)} data-testid="team-add">
-            {t("plan.team.addPerson")}
-          </Button>
+          <WriteAction>
+            <Button
+              size="xs"
+              variant="light"
+              onClick={() => setAdding(true)}
+              data-testid="team-add"
+            >
+              {t("plan.team.addPerson")}
+            </Button>
+          </WriteAction>
         )
       }
     >

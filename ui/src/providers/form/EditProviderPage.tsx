@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 import { type ApiError, type ProviderDetail, updateProvider } from "../../api";
+import { useLockDraft } from "../../autolock/drafts";
 import { normalizeDate, todayIso } from "../../cases/dates";
 import { PROVIDERS_KEY, providerKey, useProvider } from "../useProvider";
 import { ProviderFormView, useProviderForm } from "./ProviderFormView";
@@ -40,6 +41,7 @@ function EditProviderForm({ detail }: { detail: ProviderDetail }) {
   const client = useQueryClient();
   const [initial] = useState(() => providerValues(detail.provider, todayIso()));
   const form = useProviderForm(initial);
+  useLockDraft("provider-edit", form);
   const errors = useFormErrors(form);
 
   const update = useMutation({

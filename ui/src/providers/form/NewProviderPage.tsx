@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { type ApiError, addProvider } from "../../api";
+import { useLockDraft } from "../../autolock/drafts";
 import { normalizeDate, todayIso } from "../../cases/dates";
 import { PROVIDERS_KEY, providerKey } from "../useProvider";
 import { ProviderFormView, useProviderForm } from "./ProviderFormView";
@@ -17,6 +18,7 @@ export function NewProviderPage() {
   const client = useQueryClient();
   const [initial] = useState(() => emptyProviderValues(todayIso()));
   const form = useProviderForm(initial);
+  useLockDraft("provider-new", form);
   const errors = useFormErrors(form);
 
   const add = useMutation({

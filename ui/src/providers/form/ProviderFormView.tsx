@@ -18,6 +18,7 @@ import { DateField } from "../../cases/fields/DateField";
 import { NumberField } from "../../cases/fields/NumberField";
 import { FormSection } from "../../cases/form/FormSection";
 import { MunicipalitySelect } from "../../municipalities/MunicipalitySelect";
+import { WriteAction } from "../../users/WriteAction";
 import { ConditionsEditor } from "../conditions/ConditionsEditor";
 import { PROVIDER_KINDS, RECORD_SOURCES } from "../kinds";
 import { type FormErrors, focusFirstError } from "./useFormErrors";
@@ -305,9 +306,11 @@ export function ProviderFormView({
               <Button variant="default" component={Link} to={cancelTo}>
                 {t("providerForm.cancel")}
               </Button>
-              <Button type="submit" loading={saving} data-testid="provider-save">
-                {t(isNew ? "providerForm.save" : "providerForm.saveEdit")}
-              </Button>
+              <WriteAction>
+                <Button type="submit" loading={saving} data-testid="provider-save">
+                  {t(isNew ? "providerForm.save" : "providerForm.saveEdit")}
+                </Button>
+              </WriteAction>
             </Group>
           </Group>
         </Paper>

@@ -29,6 +29,7 @@ import {
   previewImportFile,
   runImport,
 } from "../../api";
+import { WriteAction } from "../../users/WriteAction";
 import { PROVIDERS_KEY } from "../useProvider";
 import { ImportReportView } from "./ImportReportView";
 import { MappingTable } from "./MappingTable";
@@ -215,15 +216,17 @@ export function ImportPage() {
 
       <Step title={t("providerImport.step1")}>
         <Group align="flex-end" gap="md" wrap="wrap">
-          <Button
-            onClick={() => choose.mutate(encoding)}
-            loading={choose.isPending}
-            disabled={busy && !choose.isPending}
-            variant={preview ? "default" : "filled"}
-            data-testid="import-choose"
-          >
-            {preview ? t("providerImport.chooseAnother") : t("providerImport.choose")}
-          </Button>
+          <WriteAction>
+            <Button
+              onClick={() => choose.mutate(encoding)}
+              loading={choose.isPending}
+              disabled={busy && !choose.isPending}
+              variant={preview ? "default" : "filled"}
+              data-testid="import-choose"
+            >
+              {preview ? t("providerImport.chooseAnother") : t("providerImport.choose")}
+            </Button>
+          </WriteAction>
           <NativeSelect
             label={t("providerImport.encoding")}
             data={ENCODINGS.map((value) => ({

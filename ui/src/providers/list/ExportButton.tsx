@@ -10,6 +10,7 @@ import {
   type ExportFormat,
   exportDirectory,
 } from "../../api";
+import { WriteAction } from "../../users/WriteAction";
 
 type Audience = "public" | "internal";
 
@@ -60,9 +61,11 @@ export function ExportButton() {
 
   return (
     <>
-      <Button variant="default" onClick={reopen} data-testid="export-open">
-        {t("providerExport.open")}
-      </Button>
+      <WriteAction>
+        <Button variant="default" onClick={reopen} data-testid="export-open">
+          {t("providerExport.open")}
+        </Button>
+      </WriteAction>
       <Modal
         opened={opened}
         onClose={close}

@@ -3,6 +3,7 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { WriteAction } from "../../users/WriteAction";
 import { parseAgeMonths } from "../limits";
 import { ExportButton } from "./ExportButton";
 import { EMPTY_FILTER_INPUT, type FilterInput, ProviderFilters } from "./ProviderFilters";
@@ -61,17 +62,21 @@ export function ProviderListPage() {
         </Title>
         <Group gap="sm">
           <ExportButton />
-          <Button
-            component={Link}
-            to="/providers/import"
-            variant="default"
-            data-testid="import-open"
-          >
-            {t("providerImport.open")}
-          </Button>
-          <Button component={Link} to="/providers/new" data-testid="providers-new">
-            {t("providerList.new")}
-          </Button>
+          <WriteAction>
+            <Button
+              component={Link}
+              to="/providers/import"
+              variant="default"
+              data-testid="import-open"
+            >
+              {t("providerImport.open")}
+            </Button>
+          </WriteAction>
+          <WriteAction>
+            <Button component={Link} to="/providers/new" data-testid="providers-new">
+              {t("providerList.new")}
+            </Button>
+          </WriteAction>
         </Group>
       </Group>
       <ProviderFilters

@@ -9,6 +9,7 @@ import { Section } from "../../cases/page/Section";
 import { ConditionsFacts } from "../conditions/ConditionsFacts";
 import { ConditionsMatrix } from "../conditions/ConditionsMatrix";
 import "./versions.css";
+import { WriteAction } from "../../users/WriteAction";
 
 const same = (a: ConditionsVersion, b: ConditionsVersion) =>
   a.answered_on === b.answered_on && a.recorded_at === b.recorded_at;
@@ -34,14 +35,16 @@ export function ConditionsSection({ detail, onRecord }: Props) {
       title={t("providerPage.conditions")}
       testId="provider-conditions"
       action={
-        <Button
-          variant="light"
-          className="kh-no-print"
-          onClick={onRecord}
-          data-testid="provider-record-answer"
-        >
-          {t("providerPage.recordAnswer")}
-        </Button>
+        <WriteAction>
+          <Button
+            variant="light"
+            className="kh-no-print"
+            onClick={onRecord}
+            data-testid="provider-record-answer"
+          >
+            {t("providerPage.recordAnswer")}
+          </Button>
+        </WriteAction>
       }
     >
       {/* On paper this sheet may be read alone: it says whose answers these are. */}

@@ -2,6 +2,7 @@ import { Badge, Button, Group, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { ProviderDetail } from "../../api";
+import { WriteAction } from "../../users/WriteAction";
 import { KIND_COLOR } from "../kinds";
 
 export function ProviderHeader({ detail }: { detail: ProviderDetail }) {
@@ -37,9 +38,11 @@ export function ProviderHeader({ detail }: { detail: ProviderDetail }) {
         <Button variant="default" onClick={() => window.print()} data-testid="provider-print">
           {t("providerPage.print")}
         </Button>
-        <Button component={Link} to={`/providers/${detail.id}/edit`} data-testid="provider-edit">
-          {t("providerPage.edit")}
-        </Button>
+        <WriteAction>
+          <Button component={Link} to={`/providers/${detail.id}/edit`} data-testid="provider-edit">
+            {t("providerPage.edit")}
+          </Button>
+        </WriteAction>
       </Group>
     </Group>
   );

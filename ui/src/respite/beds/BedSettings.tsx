@@ -23,6 +23,7 @@ import {
 } from "../../api";
 import { parseDate } from "../../cases/dates";
 import { DateField } from "../../cases/fields/DateField";
+import { WriteAction } from "../../users/WriteAction";
 import { addDays, BED_TYPES } from "../model";
 import { RESPITE_KEY } from "../useRespite";
 
@@ -144,15 +145,17 @@ function BedTypeRow({
       </Table.Td>
       <Table.Td>
         <Group gap="xs" wrap="nowrap">
-          <Button
-            size="xs"
-            variant={initial ? "default" : "light"}
-            loading={save.isPending}
-            onClick={() => save.mutate()}
-            data-testid="bed-save"
-          >
-            {initial ? t("respite.beds.save") : t("respite.beds.add")}
-          </Button>
+          <WriteAction>
+            <Button
+              size="xs"
+              variant={initial ? "default" : "light"}
+              loading={save.isPending}
+              onClick={() => save.mutate()}
+              data-testid="bed-save"
+            >
+              {initial ? t("respite.beds.save") : t("respite.beds.add")}
+            </Button>
+          </WriteAction>
           {save.isSuccess && (
             <Text size="xs" c="teal" role="status">
               {t("respite.beds.saved", { type: label })}

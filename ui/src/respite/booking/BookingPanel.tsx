@@ -17,6 +17,7 @@ import { DateField } from "../../cases/fields/DateField";
 import { ChildPicker, type PickedChild } from "../../common/ChildPicker";
 import { currentLang } from "../../i18n";
 import { dateWithWeekday } from "../../planning/dates";
+import { WriteAction } from "../../users/WriteAction";
 import { nightCount, refusedNight } from "../model";
 import { StayList } from "../stays/StayList";
 import { type BookingMode, useBook } from "../useRespite";
@@ -142,21 +143,25 @@ export function BookingPanel({ nights, from, to, onDates, onRefused }: Props) {
         data-testid="booking-reason"
       />
       <Group gap="sm">
-        <Button
-          onClick={() => submit("book")}
-          loading={book.isPending}
-          data-testid="booking-confirm"
-        >
-          {t("respite.booking.confirm")}
-        </Button>
-        <Button
-          variant="default"
-          onClick={() => submit("request")}
-          disabled={book.isPending}
-          data-testid="booking-request"
-        >
-          {t("respite.booking.request")}
-        </Button>
+        <WriteAction>
+          <Button
+            onClick={() => submit("book")}
+            loading={book.isPending}
+            data-testid="booking-confirm"
+          >
+            {t("respite.booking.confirm")}
+          </Button>
+        </WriteAction>
+        <WriteAction>
+          <Button
+            variant="default"
+            onClick={() => submit("request")}
+            disabled={book.isPending}
+            data-testid="booking-request"
+          >
+            {t("respite.booking.request")}
+          </Button>
+        </WriteAction>
       </Group>
 
       {book.isError && (

@@ -29,6 +29,7 @@ use crate::providers::read::provider_input;
 use crate::providers::types::*;
 use crate::record::Stamp;
 use crate::store::provider as table;
+use crate::users::Permission;
 use crate::vault::Registry;
 
 use public::PublicRecord;
@@ -212,6 +213,7 @@ impl Registry {
         stamp: &Stamp,
         out: &mut dyn Write,
     ) -> Result<ExportSummary> {
+        self.require(Permission::Write)?;
         options.check()?;
         let mut summary = ExportSummary {
             format: options.format,

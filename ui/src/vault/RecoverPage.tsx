@@ -1,0 +1,164 @@
+import { Alert, Anchor, Button, Center, Text, TextInput } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { useMutation } from "@tanstack/react-query";
+import { type RefObject, useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import { type RecoverRequest, recoverVault } from "../api";
+import { useApplyStatus } from "../app/status";
+import { GatePage } from "./GatePage";
+import { LoginSelect } from "./LoginSelect";
+import { rememberLogin } from "./lastLogin";
+import { PassphraseInput } from "./PassphraseInput";
+import { StrengthMeter } from "./StrengthMeter";
+import { usePassphraseStrength } from "./usePassphraseStrength";
+
+type Field = keyof RecoverRequest;
+const FIELDS: readonly Field[] = ["login", "recovery_key", "passphrase", "confirmation"];
+const isField = (name: string | null | undefined): name is Field => FIELDS.includes(name as Field);
+
+type Props = {
+  logins: readonly string[];
+  initialLogin: string;
+  /** Back to the unlock page, with the user chosen here. */
+  onBack: (login: string) => void;
+};
+
+/** A forgotten passphrase: the organisation's recovery key sets a new one, then the app opens. */
+export function RecoverPage({ logins, initialLogin, onBack }: Props) {
+  const { t } = useTranslation();
+  const applyStatus = useApplyStatus();
+  const refs: Record<Field, RefObject<HTMLInputElement | null>> = {
+    login: useRef<HTMLInputElement>(null),
+    recovery_key: useRef<HTMLInputElement>(null),
+    passphrase: useRef<HTMLInputElement>(null),
+    confirmation: useRef<HTMLInputElement>(null),
+  };
+  const form = useForm<RecoverRequest>({
+    mode: "controlled",
+    initialValues: { login: initialLogin, recovery_key: "", passphrase: "", confirmation: "" },
+    validate: {
+      login: (value) => (value === "" ? t("unlock.chooseLogin") : null),
+      recovery_key: (value) => (value.trim() === "" ? t("recover.keyRequired") : null),
+    },
+  });
+  const { passphrase, confirmation } = form.values;
+  const strength = usePassphraseStrength(passphrase);
+  const focus = (field: Field) => refs[field].current?.focus();
+
+  const recover = useMutation({
+    mutationFn: recoverVault,
+    // Neither the recovery key nor the passphrase stays in the mutation cache.
+    gcTime: 0,
+    onSuccess: (status, request) => {
+      rememberLogin(request.login);
+      applyStatus(status);
+    },
+    onError: (error) => {
+      if (isField(error.field)) {
+        form.setFieldError(error.field, error.message);
+        focus(error.field);
+      }
+    },
+  });
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: focus once, on arrival
+  useEffect(() => focus(initialLogin ? "recovery_key" : "login"), []);
+
+  const mismatch = confirmation !== "" && !passphrase.startsWith(confirmation);
+  const matches = passphrase !== "" && confirmation === passphrase;
+  const canSubmit =
+    matches && strength.current?.strength?.acceptable === true && !recover.isPending;
+  const pageError = recover.error && !isField(recover.error.field) ? recover.error : null;
+
+  return (
+    <GatePage title={t("recover.title")}>
+      <Text>{t("recover.intro")}</Text>
+      <form
+        noValidate
+        onSubmit={form.onSubmit(
+          (values) => {
+            if (canSubmit) recover.mutate(values);
+          },
+          (errors) => {
+            const first = FIELDS.find((field) => errors[field]);
+            if (first) focus(first);
+          },
+        )}
+      >
+        <LoginSelect
+          ref={refs.login}
+          logins={logins}
+          data-testid="recover-login"
+          value={form.values.login}
+          error={form.errors.login}
+          onChange={(login) => {
+            form.setFieldValue("login", login);
+            focus("recovery_key");
+          }}
+        />
+        <TextInput
+          ref={refs.recovery_key}
+          mt="md"
+          label={t("recover.key")}
+          description={t("recover.keyDescription")}
+          placeholder="XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX"
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          ff="monospace"
+          data-testid="recover-key"
+          errorProps={{ "data-testid": "recover-key-error" }}
+          {...form.getInputProps("recovery_key")}
+        />
+        <PassphraseInput
+          ref={refs.passphrase}
+          mt="md"
+          label={t("recover.passphrase")}
+          description={t("setup.passphraseDescription")}
+          autoComplete="new-password"
+          data-testid="recover-passphrase"
+          {...form.getInputProps("passphrase")}
+        />
+        <StrengthMeter
+          strength={strength.shown?.strength ?? null}
+          error={strength.shown?.error ?? null}
+        />
+        <PassphraseInput
+          ref={refs.confirmation}
+          mt="md"
+          label={t("recover.confirmation")}
+          autoComplete="new-password"
+          data-testid="recover-confirmation"
+          {...form.getInputProps("confirmation")}
+          error={form.errors.confirmation ?? (mismatch ? t("setup.mismatch") : undefined)}
+        />
+        {pageError && (
+          <Alert mt="md" color="red" title={t(`errorKind.${pageError.kind}`)}>
+            {pageError.message}
+          </Alert>
+        )}
+        <Button
+          type="submit"
+          mt="lg"
+          fullWidth
+          disabled={!canSubmit}
+          loading={recover.isPending}
+          data-testid="recover-submit"
+        >
+          {t("recover.submit")}
+        </Button>
+      </form>
+      <Center>
+        <Anchor
+          component="button"
+          type="button"
+          size="sm"
+          onClick={() => onBack(form.values.login)}
+          data-testid="recover-back"
+        >
+          {t("recover.back")}
+        </Anchor>
+      </Center>
+    </GatePage>
+  );
+}
