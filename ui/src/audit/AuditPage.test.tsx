@@ -106,6 +106,34 @@ describe("the audit log screen", () => {
     expect(screen.queryByTestId("audit-filter-clear")).not.toBeInTheDocument();
   });
 
+  it("sends a date only once it is whole, and says so under a field left with no date", async () => {
+    const calls = fakeShell(status("unlocked"), base);
+    const { user } = renderApp("/audit");
+    await screen.findAllByTestId("audit-row");
+    const from = screen.getByTestId("audit-filter-from");
+    await user.type(from, "2026/11");
+    expect(
+      callsOf(calls, "audit_entries").map((c) => (c.request as AuditQuery).from),
+      "half a date is never sent",
+    ).not.toContain("2026/11");
+    expect(screen.queryByText(/日付は 2026\/12\/1/)).not.toBeInTheDocument();
+    await user.tab();
+    expect(await screen.findByText(/日付は 2026\/12\/1/)).toBeInTheDocument();
+    expect(from).toHaveAttribute("aria-invalid", "true");
+    expect(screen.getAllByTestId("audit-row"), "the list stays").toHaveLength(3);
+
+    await user.type(from, "/5");
+    await user.tab();
+    await waitFor(() => expect(lastRequest(calls).from).toBe("2026-11-05"));
+    expect(screen.queryByText(/日付は 2026\/12\/1/)).not.toBeInTheDocument();
+    expect(
+      within(screen.getByTestId("audit-filter-entity"))
+        .getAllByRole("option")
+        .map((o) => o.textContent),
+      "every kind of record the core logs can be chosen",
+    ).toEqual(expect.arrayContaining(["判定スコア", "機器の種類", "病床数の例外"]));
+  });
+
   it("filters by the child picked by name", async () => {
     const calls = fakeShell(status("unlocked"), {
       ...base,

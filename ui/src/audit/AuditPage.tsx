@@ -13,7 +13,7 @@ import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { auditActors, auditEntries, verifyAudit } from "../api";
-import { normalizeDate } from "../cases/dates";
+import { parseDate } from "../cases/dates";
 import { DateField } from "../cases/fields/DateField";
 import { ChildPicker, type PickedChild } from "../common/ChildPicker";
 import { Panel } from "../equipment/Panel";
@@ -96,6 +96,8 @@ function AuditList() {
   const [child, setChild] = useState<PickedChild | null>(null);
   const [from, setFrom] = useState("");
   const [to, setTo] = useState("");
+  // A date field left with text that is not a date: said under it (the list ignores that date).
+  const [leftBad, setLeftBad] = useState({ from: false, to: false });
   const [limit, setLimit] = useState(PAGE);
   const actors = useQuery({ queryKey: ["audit", "actors"], queryFn: auditActors });
   const request = {
@@ -103,8 +105,9 @@ function AuditList() {
     entity: entity || null,
     action: action || null,
     child_id: child?.id ?? null,
-    from: from ? normalizeDate(from) : null,
-    to: to ? normalizeDate(to) : null,
+    // Only whole dates: one half typed is not sent (the core would refuse it mid-typing).
+    from: parseDate(from),
+    to: parseDate(to),
     limit,
     offset: 0,
     lang: "ja" as const,
@@ -124,16 +127,41 @@ function AuditList() {
     setChild(null);
     setFrom("");
     setTo("");
+    setLeftBad({ from: false, to: false });
     setLimit(PAGE);
   };
+  const dateField = (which: "from" | "to", value: string, set: (v: string) => void) => (
+    <DateField
+      w={150}
+      label={t(`audit.list.${which}`)}
+      value={value}
+      onChange={(v) => {
+        set(v);
+        setLeftBad((b) => ({ ...b, [which]: false }));
+      }}
+      onBlur={() =>
+        setLeftBad((b) => ({ ...b, [which]: value.trim() !== "" && !parseDate(value) }))
+      }
+      error={leftBad[which] ? t("audit.list.badDate") : undefined}
+      data-testid={`audit-filter-${which}`}
+    />
+  );
 
   return (
     <Panel
       title={t("audit.list.title")}
       count={total === 0 ? undefined : t("audit.list.count", { total, shown: rows.length })}
       testId="audit-list"
+      right={
+        filtered && (
+          <Button variant="subtle" onClick={clear} data-testid="audit-filter-clear">
+            {t("audit.list.clear")}
+          </Button>
+        )
+      }
     >
-      <Group align="flex-end" gap="sm" mb="sm">
+      {/* Tops aligned: the date fields show their 和暦 (or a mistake) under them. */}
+      <Group align="flex-start" gap="sm" mb="sm">
         <NativeSelect
           w={170}
           label={t("audit.list.actor")}
@@ -167,25 +195,8 @@ function AuditList() {
           ]}
           data-testid="audit-filter-action"
         />
-        <DateField
-          w={150}
-          label={t("audit.list.from")}
-          value={from}
-          onChange={setFrom}
-          data-testid="audit-filter-from"
-        />
-        <DateField
-          w={150}
-          label={t("audit.list.to")}
-          value={to}
-          onChange={setTo}
-          data-testid="audit-filter-to"
-        />
-        {filtered && (
-          <Button variant="subtle" onClick={clear} data-testid="audit-filter-clear">
-            {t("audit.list.clear")}
-          </Button>
-        )}
+        {dateField("from", from, setFrom)}
+        {dateField("to", to, setTo)}
       </Group>
       <Stack maw={420} mb="sm">
         <ChildPicker

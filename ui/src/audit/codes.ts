@@ -1,4 +1,7 @@
-/** The kinds of record the audit log names (the core's table codes), in the filter's order. */
+/**
+ * The kinds of record the audit log names (the core's table codes, `store::DOMAIN_TABLES`), in the
+ * filter's order.
+ */
 export const AUDIT_ENTITIES = [
   "child",
   "child_care_item",
@@ -6,6 +9,7 @@ export const AUDIT_ENTITIES = [
   "child_diagnosis",
   "child_guardian",
   "child_status_change",
+  "score_snapshot",
   "provider",
   "provider_conditions_version",
   "survey_campaign",
@@ -17,8 +21,11 @@ export const AUDIT_ENTITIES = [
   "conference",
   "training_item",
   "pathway_template",
+  "pathway_template_task",
   "respite_booking",
   "respite_bed_type",
+  "respite_capacity_exception",
+  "equipment_type",
   "equipment_unit",
   "equipment_loan",
   "consultation",
