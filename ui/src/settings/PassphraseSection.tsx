@@ -1,12 +1,12 @@
 import { Alert, Button, Group, Stack, Text, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { type ApiError, type ChangePassphraseRequest, changeOwnPassphrase } from "../api";
+import { type ChangePassphraseRequest, changeOwnPassphrase } from "../api";
 import { useSession } from "../app/session";
+import { NewPassphraseFields, useNewPassphrase } from "../vault/NewPassphraseFields";
 import { PassphraseInput } from "../vault/PassphraseInput";
-import { NewPassphraseFields, useNewPassphrase } from "./NewPassphraseFields";
+import { useFieldMutation } from "./useFieldMutation";
 
 const FIELDS = ["current", "passphrase", "confirmation"] as const;
 const EMPTY: ChangePassphraseRequest = { current: "", passphrase: "", confirmation: "" };
@@ -19,31 +19,25 @@ export function PassphraseSection() {
   const { t } = useTranslation();
   const session = useSession();
   const form = useForm<ChangePassphraseRequest>({ mode: "controlled", initialValues: EMPTY });
-  const [elsewhere, setElsewhere] = useState<ApiError | null>(null);
   const [changed, setChanged] = useState(false);
   // The form opens on demand: three empty passphrase fields would crowd the settings page.
   const [open, setOpen] = useState(false);
   const check = useNewPassphrase(form.values.passphrase, form.values.confirmation);
-  const change = useMutation({
-    mutationFn: changeOwnPassphrase,
-    onMutate: () => {
-      setElsewhere(null);
-      setChanged(false);
-      form.clearErrors();
-    },
-    onSuccess: () => {
+  const {
+    mutation: change,
+    elsewhere,
+    clearElsewhere,
+  } = useFieldMutation(
+    form,
+    FIELDS,
+    changeOwnPassphrase,
+    () => {
       setChanged(true);
       setOpen(false);
       form.setValues(EMPTY);
     },
-    onError: (e) => {
-      if (e.field && (FIELDS as readonly string[]).includes(e.field)) {
-        form.setFieldError(e.field, e.message);
-      } else {
-        setElsewhere(e);
-      }
-    },
-  });
+    () => setChanged(false),
+  );
   if (!session) return null;
   const ready = form.values.current !== "" && check.ready;
   return (
@@ -93,7 +87,7 @@ export function PassphraseSection() {
                   setOpen(false);
                   form.setValues(EMPTY);
                   form.clearErrors();
-                  setElsewhere(null);
+                  clearElsewhere();
                 }}
                 data-testid="own-passphrase-cancel"
               >

@@ -31,7 +31,8 @@ import {
 } from "../api";
 import { useCan } from "../app/session";
 import { STATUS_KEY } from "../app/status";
-import { NewPassphraseFields, useNewPassphrase } from "./NewPassphraseFields";
+import { NewPassphraseFields, useNewPassphrase } from "../vault/NewPassphraseFields";
+import { useFieldMutation } from "./useFieldMutation";
 
 export const USERS_KEY = ["users"] as const;
 
@@ -47,22 +48,6 @@ type Dialog =
   | { kind: "edit"; user: UserSummary }
   | { kind: "reset"; user: UserSummary }
   | { kind: "remove"; user: UserSummary };
-
-/**
- * Puts a core error at the form field it names (and answers true), or leaves it for an Alert.
- * The input stays as typed either way.
- */
-function atField(
-  error: ApiError,
-  fields: readonly string[],
-  setFieldError: (field: string, message: string) => void,
-): boolean {
-  if (error.field && fields.includes(error.field)) {
-    setFieldError(error.field, error.message);
-    return true;
-  }
-  return false;
-}
 
 /**
  * The users panel of the settings (administrators only; nobody else sees it): who may open
@@ -378,19 +363,8 @@ function AddUserForm({
       confirmation: "",
     },
   });
-  const [elsewhere, setElsewhere] = useState<ApiError | null>(null);
   const check = useNewPassphrase(form.values.passphrase, form.values.confirmation);
-  const add = useMutation({
-    mutationFn: addUser,
-    onMutate: () => {
-      setElsewhere(null);
-      form.clearErrors();
-    },
-    onSuccess: onDone,
-    onError: (e) => {
-      if (!atField(e, NEW_USER_FIELDS, form.setFieldError)) setElsewhere(e);
-    },
-  });
+  const { mutation: add, elsewhere } = useFieldMutation(form, NEW_USER_FIELDS, addUser, onDone);
   const filled = form.values.display_name.trim() !== "" && form.values.login.trim() !== "";
   return (
     <form
@@ -458,18 +432,7 @@ function EditUserForm({
     mode: "controlled",
     initialValues: { user_id: user.user_id, display_name: user.display_name, role: user.role },
   });
-  const [elsewhere, setElsewhere] = useState<ApiError | null>(null);
-  const save = useMutation({
-    mutationFn: updateUser,
-    onMutate: () => {
-      setElsewhere(null);
-      form.clearErrors();
-    },
-    onSuccess: onDone,
-    onError: (e) => {
-      if (!atField(e, UPDATE_FIELDS, form.setFieldError)) setElsewhere(e);
-    },
-  });
+  const { mutation: save, elsewhere } = useFieldMutation(form, UPDATE_FIELDS, updateUser, onDone);
   return (
     <form onSubmit={form.onSubmit((values) => save.mutate(values))}>
       <Stack gap="sm">
@@ -514,20 +477,14 @@ function ResetPassphraseForm({
 }) {
   const { t } = useTranslation();
   const form = useForm({ mode: "controlled", initialValues: { passphrase: "", confirmation: "" } });
-  const [elsewhere, setElsewhere] = useState<ApiError | null>(null);
   const check = useNewPassphrase(form.values.passphrase, form.values.confirmation);
-  const reset = useMutation({
-    mutationFn: (v: { passphrase: string; confirmation: string }) =>
+  const { mutation: reset, elsewhere } = useFieldMutation(
+    form,
+    ["passphrase", "confirmation"],
+    (v: { passphrase: string; confirmation: string }) =>
       resetUserPassphrase({ user_id: user.user_id, ...v }),
-    onMutate: () => {
-      setElsewhere(null);
-      form.clearErrors();
-    },
-    onSuccess: onDone,
-    onError: (e) => {
-      if (!atField(e, ["passphrase", "confirmation"], form.setFieldError)) setElsewhere(e);
-    },
-  });
+    onDone,
+  );
   return (
     <form
       onSubmit={form.onSubmit((values) => {

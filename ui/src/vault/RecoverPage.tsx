@@ -8,9 +8,7 @@ import { useApplyStatus } from "../app/status";
 import { GatePage } from "./GatePage";
 import { LoginSelect } from "./LoginSelect";
 import { rememberLogin } from "./lastLogin";
-import { PassphraseInput } from "./PassphraseInput";
-import { StrengthMeter } from "./StrengthMeter";
-import { usePassphraseStrength } from "./usePassphraseStrength";
+import { NewPassphraseFields, useNewPassphrase } from "./NewPassphraseFields";
 
 type Field = keyof RecoverRequest;
 const FIELDS: readonly Field[] = ["login", "recovery_key", "passphrase", "confirmation"];
@@ -42,7 +40,7 @@ export function RecoverPage({ logins, initialLogin, onBack }: Props) {
     },
   });
   const { passphrase, confirmation } = form.values;
-  const strength = usePassphraseStrength(passphrase);
+  const check = useNewPassphrase(passphrase, confirmation);
   const focus = (field: Field) => refs[field].current?.focus();
 
   const recover = useMutation({
@@ -64,10 +62,7 @@ export function RecoverPage({ logins, initialLogin, onBack }: Props) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: focus once, on arrival
   useEffect(() => focus(initialLogin ? "recovery_key" : "login"), []);
 
-  const mismatch = confirmation !== "" && !passphrase.startsWith(confirmation);
-  const matches = passphrase !== "" && confirmation === passphrase;
-  const canSubmit =
-    matches && strength.current?.strength?.acceptable === true && !recover.isPending;
+  const canSubmit = check.ready && !recover.isPending;
   const pageError = recover.error && !isField(recover.error.field) ? recover.error : null;
 
   return (
@@ -110,27 +105,16 @@ export function RecoverPage({ logins, initialLogin, onBack }: Props) {
           errorProps={{ "data-testid": "recover-key-error" }}
           {...form.getInputProps("recovery_key")}
         />
-        <PassphraseInput
-          ref={refs.passphrase}
-          mt="md"
+        <NewPassphraseFields
+          check={check}
+          passphrase={form.getInputProps("passphrase")}
+          confirmation={form.getInputProps("confirmation")}
           label={t("recover.passphrase")}
           description={t("setup.passphraseDescription")}
-          autoComplete="new-password"
-          data-testid="recover-passphrase"
-          {...form.getInputProps("passphrase")}
-        />
-        <StrengthMeter
-          strength={strength.shown?.strength ?? null}
-          error={strength.shown?.error ?? null}
-        />
-        <PassphraseInput
-          ref={refs.confirmation}
+          confirmationLabel={t("recover.confirmation")}
+          testId="recover"
+          refs={refs}
           mt="md"
-          label={t("recover.confirmation")}
-          autoComplete="new-password"
-          data-testid="recover-confirmation"
-          {...form.getInputProps("confirmation")}
-          error={form.errors.confirmation ?? (mismatch ? t("setup.mismatch") : undefined)}
         />
         {pageError && (
           <Alert mt="md" color="red" title={t(`errorKind.${pageError.kind}`)}>

@@ -5,9 +5,7 @@ import { type RefObject, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { type SetupAnswer, type SetupRequest, setupVault } from "../api";
 import { GatePage } from "./GatePage";
-import { PassphraseInput } from "./PassphraseInput";
-import { StrengthMeter } from "./StrengthMeter";
-import { usePassphraseStrength } from "./usePassphraseStrength";
+import { NewPassphraseFields, useNewPassphrase } from "./NewPassphraseFields";
 
 type Field = keyof SetupRequest;
 const FIELDS: readonly Field[] = ["display_name", "login", "passphrase", "confirmation"];
@@ -35,7 +33,7 @@ export function SetupPage({ onCreated }: { onCreated: (answer: SetupAnswer) => v
     },
   });
   const { passphrase, confirmation } = form.values;
-  const strength = usePassphraseStrength(passphrase);
+  const check = useNewPassphrase(passphrase, confirmation);
   const focus = (field: Field) => refs[field].current?.focus();
 
   const setup = useMutation({
@@ -55,11 +53,7 @@ export function SetupPage({ onCreated }: { onCreated: (answer: SetupAnswer) => v
   // biome-ignore lint/correctness/useExhaustiveDependencies: focus once, on arrival
   useEffect(() => focus("display_name"), []);
 
-  // Flag a mismatch as soon as the confirmation stops being a prefix of the passphrase, so the
-  // message does not appear while it is still being typed correctly.
-  const mismatch = confirmation !== "" && !passphrase.startsWith(confirmation);
-  const matches = passphrase !== "" && confirmation === passphrase;
-  const canSubmit = matches && strength.current?.strength?.acceptable === true && !setup.isPending;
+  const canSubmit = check.ready && !setup.isPending;
   const pageError = setup.error && !isField(setup.error.field) ? setup.error : null;
 
   return (
@@ -100,29 +94,17 @@ export function SetupPage({ onCreated }: { onCreated: (answer: SetupAnswer) => v
           data-testid="setup-login"
           {...form.getInputProps("login")}
         />
-        <PassphraseInput
-          ref={refs.passphrase}
-          mt="md"
+        <NewPassphraseFields
+          check={check}
+          passphrase={form.getInputProps("passphrase")}
+          confirmation={form.getInputProps("confirmation")}
           label={t("setup.passphrase")}
           description={t("setup.passphraseDescription")}
-          autoComplete="new-password"
-          withAsterisk
-          data-testid="setup-passphrase"
-          {...form.getInputProps("passphrase")}
-        />
-        <StrengthMeter
-          strength={strength.shown?.strength ?? null}
-          error={strength.shown?.error ?? null}
-        />
-        <PassphraseInput
-          ref={refs.confirmation}
+          confirmationLabel={t("setup.confirmation")}
+          testId="setup"
+          refs={refs}
           mt="md"
-          label={t("setup.confirmation")}
-          autoComplete="new-password"
           withAsterisk
-          data-testid="setup-confirmation"
-          {...form.getInputProps("confirmation")}
-          error={form.errors.confirmation ?? (mismatch ? t("setup.mismatch") : undefined)}
         />
         {pageError && (
           <Alert mt="md" color="red" title={t(`errorKind.${pageError.kind}`)}>

@@ -1,8 +1,9 @@
-import type { TextInputProps } from "@mantine/core";
+import type { MantineSpacing, TextInputProps } from "@mantine/core";
+import type { Ref } from "react";
 import { useTranslation } from "react-i18next";
-import { PassphraseInput } from "../vault/PassphraseInput";
-import { StrengthMeter } from "../vault/StrengthMeter";
-import { usePassphraseStrength } from "../vault/usePassphraseStrength";
+import { PassphraseInput } from "./PassphraseInput";
+import { StrengthMeter } from "./StrengthMeter";
+import { usePassphraseStrength } from "./usePassphraseStrength";
 
 type InputProps = Pick<TextInputProps, "value" | "onChange" | "error" | "onFocus" | "onBlur">;
 
@@ -33,6 +34,11 @@ type Props = {
   testId: string;
   /** The first field of a dialog: focused when it opens. */
   autoFocus?: boolean;
+  /** For forms that move the focus to a field the core refused. */
+  refs?: { passphrase?: Ref<HTMLInputElement>; confirmation?: Ref<HTMLInputElement> };
+  /** Space above each field (forms whose fields are spaced by margins, not a Stack). */
+  mt?: MantineSpacing;
+  withAsterisk?: boolean;
 };
 
 /** A new passphrase, its live strength from the core, and the same passphrase again. */
@@ -45,12 +51,18 @@ export function NewPassphraseFields({
   description,
   testId,
   autoFocus = false,
+  refs,
+  mt,
+  withAsterisk,
 }: Props) {
   const { t } = useTranslation();
   const shown = check.strength.shown;
   return (
     <>
       <PassphraseInput
+        ref={refs?.passphrase}
+        mt={mt}
+        withAsterisk={withAsterisk}
         label={label}
         description={description}
         autoComplete="new-password"
@@ -60,11 +72,14 @@ export function NewPassphraseFields({
       />
       <StrengthMeter strength={shown?.strength ?? null} error={shown?.error ?? null} />
       <PassphraseInput
+        ref={refs?.confirmation}
+        mt={mt}
+        withAsterisk={withAsterisk}
         label={confirmationLabel}
         autoComplete="new-password"
         data-testid={`${testId}-confirmation`}
         {...confirmation}
-        error={confirmation.error ?? (check.mismatch ? t("users.mismatch") : undefined)}
+        error={confirmation.error ?? (check.mismatch ? t("setup.mismatch") : undefined)}
       />
     </>
   );
