@@ -216,6 +216,8 @@ function seed(spec, dir) {
 // State of this worker (one spec file): its driver and its data directory.
 let tauriDriver;
 let dataDir;
+/** This worker's spec file name without `.e2e.js` (names the failure screenshots). */
+let specName;
 
 function stopDriver() {
   if (tauriDriver && tauriDriver.exitCode === null && tauriDriver.signalCode === null) {
@@ -294,6 +296,7 @@ export const config = {
     process.env.KAKEHASHI_TEST_SAVE_DIR = path.join(dataDir, 'saved');
     fs.mkdirSync(process.env.KAKEHASHI_TEST_SAVE_DIR);
     const spec = path.basename(fileURLToPath(specs[0])).replace(/\.e2e\.js$/, '');
+    specName = spec;
     if (SEED_BY_SPEC[spec]) seed(spec, dataDir);
     if (CLOCK_BY_SPEC[spec]) {
       // The spec rewrites it to move the clock; it reads the path from its own environment.
@@ -345,8 +348,13 @@ export const config = {
     removeDataDir();
   },
 
-  afterTest(test, _context, { passed }) {
+  async afterTest(test, _context, { passed }) {
     fs.appendFileSync(resultsFile, `${JSON.stringify({ title: `${test.parent} ${test.title}`, passed })}\n`);
+    if (!passed) {
+      // What the window showed when a step failed: logs/<spec>-failed-<step>.png (kept by CI).
+      const name = test.title.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60);
+      await browser.saveScreenshot(path.join(logDir, `${specName}-failed-${name}.png`)).catch(() => {});
+    }
   },
 
   // A closing line with the number of tests, which CI's log reader understands.

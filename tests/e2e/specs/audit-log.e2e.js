@@ -10,8 +10,6 @@
 // what the person does falls on another office day than the seeding.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   byTestId,
   clickCentered,
@@ -22,7 +20,6 @@ import {
   waitForText,
 } from '../helpers.js';
 
-const logDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'logs');
 // The passphrase wdio.conf.js set the seeded data directory up with.
 const PASSPHRASE = 'copper-meadow-kestrel-violet-36';
 const MISSPELT = '坂戸 結斗';
@@ -44,13 +41,6 @@ function journeyClock() {
     at: `${year}-${month}-${day} ${minute}`,
   };
 }
-
-afterEach(async function () {
-  if (this.currentTest?.state === 'failed') {
-    const name = this.currentTest.title.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60);
-    await browser.saveScreenshot(path.join(logDir, `audit-log-failed-${name}.png`));
-  }
-});
 
 /** The audit rows on screen, each as its cells' texts: #, 日時, 誰が, 操作, 内容. */
 const auditRows = () =>

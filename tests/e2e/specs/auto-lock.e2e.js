@@ -6,7 +6,6 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   byTestId,
   clickCentered,
@@ -17,7 +16,6 @@ import {
   waitForText,
 } from '../helpers.js';
 
-const logDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'logs');
 // The passphrase the registry was made with (wdio.conf.js, SEED_BY_SPEC['auto-lock']).
 const PASSPHRASE = 'harbor-violet-kestrel-cobalt-29';
 // The app's idle time in this journey (wdio.conf.js, IDLE_SECONDS_BY_SPEC), and some slack for a
@@ -33,13 +31,6 @@ const CHILD = {
 // The spec's data directory: the save folder the worker was given lies in it (wdio.conf.js).
 const dataDir = () => path.dirname(process.env.KAKEHASHI_TEST_SAVE_DIR);
 const DRAFT_FILE = 'kakehashi.draft';
-
-afterEach(async function () {
-  if (this.currentTest?.state === 'failed') {
-    const name = this.currentTest.title.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60);
-    await browser.saveScreenshot(path.join(logDir, `auto-lock-failed-${name}.png`));
-  }
-});
 
 /** Types into the searchable municipality field and clicks the offered option naming `name`. */
 async function chooseMunicipality(typed, name) {

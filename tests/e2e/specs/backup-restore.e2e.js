@@ -9,8 +9,6 @@
 // The app makes a scheduled backup by itself about 10 s after the unlock (none exists yet), so the
 // list may hold one more generation than the one made here: the journey follows its own by name.
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   byTestId,
   clickCentered,
@@ -22,19 +20,11 @@ import {
   waitForText,
 } from '../helpers.js';
 
-const logDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'logs');
 // The passphrase wdio.conf.js set the seeded data directory up with.
 const PASSPHRASE = 'willow-quartz-harbor-lantern-47';
 const CHILD = '川越 湊';
 // The name typed after the backup: gone once the backup is restored.
 const RENAMED = '川越 湊斗';
-
-afterEach(async function () {
-  if (this.currentTest?.state === 'failed') {
-    const name = this.currentTest.title.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60);
-    await browser.saveScreenshot(path.join(logDir, `backup-restore-failed-${name}.png`));
-  }
-});
 
 /** Opens ケース from the navigation and answers the rows' texts once the list has rows. */
 async function caseRows() {

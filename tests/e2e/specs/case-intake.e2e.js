@@ -11,8 +11,6 @@
 //   超重症児スコア (§3.2): レスピレーター 10, 気管切開 8, 吸引 1回/時間以上 8, 経管(胃ろう) 5 = 31,
 //   bedridden (no better than sitting) and 25 or more → 超重症児.
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   byTestId,
   clickCentered,
@@ -24,7 +22,6 @@ import {
   waitForText,
 } from '../helpers.js';
 
-const logDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'logs');
 const PASSPHRASE = 'lantern-orchard-copper-violet-58';
 
 /**
@@ -54,12 +51,6 @@ const FIRST = {
 const SECOND = { name: '大宮 晴人', kana: 'おおみや はると', dob: FIRST.dob, municipality: '川越市' };
 
 // A failed step leaves a picture of the window beside the driver log, to see what the screen showed.
-afterEach(async function () {
-  if (this.currentTest?.state === 'failed') {
-    const name = this.currentTest.title.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60);
-    await browser.saveScreenshot(path.join(logDir, `case-intake-failed-${name}.png`));
-  }
-});
 
 /** The text of the option the native select with this data-testid shows as chosen. */
 const chosenLabel = (id) =>

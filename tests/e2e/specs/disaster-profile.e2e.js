@@ -14,7 +14,6 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   byTestId,
   clickCentered,
@@ -24,19 +23,11 @@ import {
   waitForText,
 } from '../helpers.js';
 
-const logDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'logs');
 // The passphrase wdio.conf.js set the seeded data directory up with.
 const PASSPHRASE = 'cedar-harbor-lantern-quartz-64';
 const CHILD = '坂戸 結翔';
 const OTHER = '相川 さくら';
 const HOSPITAL = '埼玉医科大学総合医療センター';
-
-afterEach(async function () {
-  if (this.currentTest?.state === 'failed') {
-    const name = this.currentTest.title.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60);
-    await browser.saveScreenshot(path.join(logDir, `disaster-profile-failed-${name}.png`));
-  }
-});
 
 /** Types into the field with this data-testid, as a person would after clicking it. */
 async function typeInto(id, text) {

@@ -25,8 +25,6 @@
 //   はなみずき訪問看護ステーション (川越市的場北, about 5.1 km): 人工呼吸器 ○ but 体重上限 10 kg, below the
 //     child's 12.4 kg → weight unmet (×, 「体重上限 10kg、現在 12.4kg」), listed only when asked.
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   byTestId,
   clickCentered,
@@ -36,7 +34,6 @@ import {
   waitForText,
 } from '../helpers.js';
 
-const logDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'logs');
 // The passphrase wdio.conf.js set the seeded data directory up with.
 const PASSPHRASE = 'kestrel-meadow-lantern-quartz-71';
 const CHILD = '川越 湊';
@@ -61,13 +58,6 @@ function ageWords(birth, on) {
   if (years === 0) return `${rest}か月`;
   return rest === 0 ? `${years}歳` : `${years}歳${rest}か月`;
 }
-
-afterEach(async function () {
-  if (this.currentTest?.state === 'failed') {
-    const name = this.currentTest.title.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60);
-    await browser.saveScreenshot(path.join(logDir, `discharge-plan-failed-${name}.png`));
-  }
-});
 
 /** The card of one provider in the open finder panel. */
 const stationCard = (name) => $(`//article[@data-testid="match-provider"][@aria-label="${name}"]`);

@@ -4,8 +4,6 @@
 // reopened, the template shows the saved offset. A dashboard with plans is the plan journey's:
 // a plan can only be made from its page.
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   byTestId,
   clickCentered,
@@ -17,17 +15,9 @@ import {
   waitForText,
 } from '../helpers.js';
 
-const logDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'logs');
 const PASSPHRASE = 'kestrel-harbour-pine-lattice-73';
 const DEFAULT_TEMPLATE = '標準の退院支援パス';
 const TASK = '外来予約';
-
-afterEach(async function () {
-  if (this.currentTest?.state === 'failed') {
-    const name = this.currentTest.title.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60);
-    await browser.saveScreenshot(path.join(logDir, `planning-dashboard-failed-${name}.png`));
-  }
-});
 
 /** The key of the editor row whose task title is `title` (the task's id once saved). */
 async function rowKeyOf(title) {

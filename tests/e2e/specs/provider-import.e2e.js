@@ -13,7 +13,6 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   byTestId,
   clickCentered,
@@ -24,18 +23,10 @@ import {
   waitForText,
 } from '../helpers.js';
 
-const logDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'logs');
 const PASSPHRASE = 'kestrel-meadow-saffron-harbor-73';
 const ROWS = 25;
 const CONTACT_COLUMN = '担当者';
 const EXPECTED = ['かわせみ訪問看護ステーション'];
-
-afterEach(async function () {
-  if (this.currentTest?.state === 'failed') {
-    const name = this.currentTest.title.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60);
-    await browser.saveScreenshot(path.join(logDir, `provider-import-failed-${name}.png`));
-  }
-});
 
 /** The text of the option the native select with this data-testid shows as chosen. */
 const chosenLabel = (id) =>

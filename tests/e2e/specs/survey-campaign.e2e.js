@@ -14,7 +14,6 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   byTestId,
   clickCentered,
@@ -25,7 +24,6 @@ import {
   waitForText,
 } from '../helpers.js';
 
-const logDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'logs');
 const PASSPHRASE = 'heron-quarry-lantern-orchid-58';
 const ROWS = 25;
 const STATIONS = 8;
@@ -36,13 +34,6 @@ const ANSWERED = '小江戸こども訪問看護';
 
 /** Today in Japan, as the app dates things (Stamp::today is UTC+9). */
 const todayInJapan = () => new Date(Date.now() + 9 * 3600 * 1000).toISOString().slice(0, 10);
-
-afterEach(async function () {
-  if (this.currentTest?.state === 'failed') {
-    const name = this.currentTest.title.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60);
-    await browser.saveScreenshot(path.join(logDir, `survey-campaign-failed-${name}.png`));
-  }
-});
 
 /** The text of the option the native select with this data-testid shows as chosen. */
 const chosenLabel = (id) =>

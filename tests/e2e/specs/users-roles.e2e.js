@@ -7,8 +7,6 @@
 // Seeded with the CLI before the app starts (wdio.conf.js, SEED_BY_SPEC['users-roles']):
 // `init` as user `admin`, and fixtures/cases/plan-journey-child.json, 川越 湊.
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   byTestId,
   clickCentered,
@@ -19,18 +17,10 @@ import {
   waitForText,
 } from '../helpers.js';
 
-const logDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'logs');
 // The passphrase wdio.conf.js set the seeded data directory up with (user `admin`).
 const ADMIN_PASSPHRASE = 'lantern-cobalt-meadow-heron-29';
 const SATO_PASSPHRASE = 'kestrel-violet-harbor-quartz-83';
 const CHILD = '川越 湊';
-
-afterEach(async function () {
-  if (this.currentTest?.state === 'failed') {
-    const name = this.currentTest.title.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60);
-    await browser.saveScreenshot(path.join(logDir, `users-roles-failed-${name}.png`));
-  }
-});
 
 /** An element inside the open dialog, by its data-testid. */
 const inDialog = (id) => $(`[role="dialog"] [data-testid="${id}"]`);

@@ -13,7 +13,7 @@
 
 use chrono::{FixedOffset, NaiveDate, SecondsFormat, TimeZone, Utc};
 use rusqlite::types::ValueRef;
-use rusqlite::{Connection, params_from_iter};
+use rusqlite::{Connection, OptionalExtension, params_from_iter};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -697,8 +697,7 @@ impl Registry {
             .conn
             .prepare_cached(&sql)?
             .query_row([entity_id], |r| r.get::<_, Option<String>>(0))
-            .map(Some)
-            .or_else(none_if_no_rows)?
+            .optional()?
             .flatten())
     }
 
@@ -707,15 +706,7 @@ impl Registry {
             .conn
             .prepare_cached(&format!("SELECT name FROM {table} WHERE id = ?1"))?
             .query_row([id], |r| r.get::<_, String>(0))
-            .map(Some)
-            .or_else(none_if_no_rows)?)
-    }
-}
-
-fn none_if_no_rows<T>(e: rusqlite::Error) -> rusqlite::Result<Option<T>> {
-    match e {
-        rusqlite::Error::QueryReturnedNoRows => Ok(None),
-        e => Err(e),
+            .optional()?)
     }
 }
 
