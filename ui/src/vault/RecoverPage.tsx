@@ -1,7 +1,7 @@
 import { Alert, Anchor, Button, Center, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation } from "@tanstack/react-query";
-import { type RefObject, useEffect, useRef } from "react";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { type RecoverRequest, recoverVault } from "../api";
 import { useApplyStatus } from "../app/status";
@@ -9,10 +9,10 @@ import { GatePage } from "./GatePage";
 import { LoginSelect } from "./LoginSelect";
 import { rememberLogin } from "./lastLogin";
 import { NewPassphraseFields, useNewPassphrase } from "./NewPassphraseFields";
+import { useFieldFocus } from "./useFieldFocus";
 
 type Field = keyof RecoverRequest;
 const FIELDS: readonly Field[] = ["login", "recovery_key", "passphrase", "confirmation"];
-const isField = (name: string | null | undefined): name is Field => FIELDS.includes(name as Field);
 
 type Props = {
   logins: readonly string[];
@@ -25,12 +25,6 @@ type Props = {
 export function RecoverPage({ logins, initialLogin, onBack }: Props) {
   const { t } = useTranslation();
   const applyStatus = useApplyStatus();
-  const refs: Record<Field, RefObject<HTMLInputElement | null>> = {
-    login: useRef<HTMLInputElement>(null),
-    recovery_key: useRef<HTMLInputElement>(null),
-    passphrase: useRef<HTMLInputElement>(null),
-    confirmation: useRef<HTMLInputElement>(null),
-  };
   const form = useForm<RecoverRequest>({
     mode: "controlled",
     initialValues: { login: initialLogin, recovery_key: "", passphrase: "", confirmation: "" },
@@ -41,7 +35,13 @@ export function RecoverPage({ logins, initialLogin, onBack }: Props) {
   });
   const { passphrase, confirmation } = form.values;
   const check = useNewPassphrase(passphrase, confirmation);
-  const focus = (field: Field) => refs[field].current?.focus();
+  const {
+    refs,
+    focus,
+    atField,
+    toFirstInvalid,
+    pageError: pageErrorOf,
+  } = useFieldFocus(FIELDS, form.setFieldError);
 
   const recover = useMutation({
     mutationFn: recoverVault,
@@ -51,34 +51,23 @@ export function RecoverPage({ logins, initialLogin, onBack }: Props) {
       rememberLogin(request.login);
       applyStatus(status);
     },
-    onError: (error) => {
-      if (isField(error.field)) {
-        form.setFieldError(error.field, error.message);
-        focus(error.field);
-      }
-    },
+    onError: atField,
   });
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: focus once, on arrival
   useEffect(() => focus(initialLogin ? "recovery_key" : "login"), []);
 
   const canSubmit = check.ready && !recover.isPending;
-  const pageError = recover.error && !isField(recover.error.field) ? recover.error : null;
+  const pageError = pageErrorOf(recover.error);
 
   return (
     <GatePage title={t("recover.title")}>
       <Text>{t("recover.intro")}</Text>
       <form
         noValidate
-        onSubmit={form.onSubmit(
-          (values) => {
-            if (canSubmit) recover.mutate(values);
-          },
-          (errors) => {
-            const first = FIELDS.find((field) => errors[field]);
-            if (first) focus(first);
-          },
-        )}
+        onSubmit={form.onSubmit((values) => {
+          if (canSubmit) recover.mutate(values);
+        }, toFirstInvalid)}
       >
         <LoginSelect
           ref={refs.login}

@@ -1,15 +1,15 @@
 import { Alert, Button, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation } from "@tanstack/react-query";
-import { type RefObject, useEffect, useRef } from "react";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { type SetupAnswer, type SetupRequest, setupVault } from "../api";
 import { GatePage } from "./GatePage";
 import { NewPassphraseFields, useNewPassphrase } from "./NewPassphraseFields";
+import { useFieldFocus } from "./useFieldFocus";
 
 type Field = keyof SetupRequest;
 const FIELDS: readonly Field[] = ["display_name", "login", "passphrase", "confirmation"];
-const isField = (name: string | null | undefined): name is Field => FIELDS.includes(name as Field);
 
 /**
  * First run: the first user (an administrator) and their passphrase, which wraps the key of the
@@ -18,12 +18,6 @@ const isField = (name: string | null | undefined): name is Field => FIELDS.inclu
  */
 export function SetupPage({ onCreated }: { onCreated: (answer: SetupAnswer) => void }) {
   const { t } = useTranslation();
-  const refs: Record<Field, RefObject<HTMLInputElement | null>> = {
-    display_name: useRef<HTMLInputElement>(null),
-    login: useRef<HTMLInputElement>(null),
-    passphrase: useRef<HTMLInputElement>(null),
-    confirmation: useRef<HTMLInputElement>(null),
-  };
   const form = useForm<SetupRequest>({
     mode: "controlled",
     initialValues: { display_name: "", login: "", passphrase: "", confirmation: "" },
@@ -34,7 +28,13 @@ export function SetupPage({ onCreated }: { onCreated: (answer: SetupAnswer) => v
   });
   const { passphrase, confirmation } = form.values;
   const check = useNewPassphrase(passphrase, confirmation);
-  const focus = (field: Field) => refs[field].current?.focus();
+  const {
+    refs,
+    focus,
+    atField,
+    toFirstInvalid,
+    pageError: pageErrorOf,
+  } = useFieldFocus(FIELDS, form.setFieldError);
 
   const setup = useMutation({
     mutationFn: async (values: SetupRequest) => {
@@ -42,34 +42,23 @@ export function SetupPage({ onCreated }: { onCreated: (answer: SetupAnswer) => v
     },
     // Nothing of the request (a passphrase) stays in the mutation cache once the page is gone.
     gcTime: 0,
-    onError: (error) => {
-      if (isField(error.field)) {
-        form.setFieldError(error.field, error.message);
-        focus(error.field);
-      }
-    },
+    onError: atField,
   });
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: focus once, on arrival
   useEffect(() => focus("display_name"), []);
 
   const canSubmit = check.ready && !setup.isPending;
-  const pageError = setup.error && !isField(setup.error.field) ? setup.error : null;
+  const pageError = pageErrorOf(setup.error);
 
   return (
     <GatePage title={t("setup.title")}>
       <Text>{t("setup.intro")}</Text>
       <form
         noValidate
-        onSubmit={form.onSubmit(
-          (values) => {
-            if (canSubmit) setup.mutate(values);
-          },
-          (errors) => {
-            const first = FIELDS.find((field) => errors[field]);
-            if (first) focus(first);
-          },
-        )}
+        onSubmit={form.onSubmit((values) => {
+          if (canSubmit) setup.mutate(values);
+        }, toFirstInvalid)}
       >
         <TextInput
           ref={refs.display_name}
