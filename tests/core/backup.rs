@@ -372,6 +372,48 @@ fn a_failed_write_is_reported_removes_its_temp_file_and_keeps_earlier_backups() 
     );
 }
 
+/// A disk that fills up while the copy is written: the copy's file is made to be `/dev/full`
+/// (every write fails with ENOSPC, as on a full disk), after the free-space check has passed.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_disk_that_fills_during_the_copy_is_reported_as_full_and_nothing_is_left_behind() {
+    let (dir, _vault, mut registry) = new_registry();
+    demo(&mut registry, 5);
+    let first = back_up(&registry, &BackupOptions::default(), at(0));
+    let folder = backup_dir(dir.path());
+    let first_bytes = fs::read(folder.join(&first.backup.name)).unwrap();
+
+    std::os::unix::fs::symlink(
+        "/dev/full",
+        folder.join(".kakehashi-20261201-120000.kbak.partial"),
+    )
+    .unwrap();
+    let err = registry
+        .backup(&BackupOptions::default(), at(2), &mut |_| true)
+        .expect_err("nothing can be written");
+    assert!(matches!(err, Error::BackupNoSpace { .. }), "{err:?}");
+    let message = err.to_api(Lang::Ja).message;
+    assert!(message.contains("空き"), "{message}");
+    assert_eq!(
+        names(&folder),
+        vec![
+            first.backup.name.clone(),
+            format!("{}.json", first.backup.name)
+        ],
+        "the partial copy is gone, no manifest without a copy"
+    );
+    assert_eq!(
+        fs::read(folder.join(&first.backup.name)).unwrap(),
+        first_bytes,
+        "the earlier backup is byte for byte as it was"
+    );
+    assert!(
+        registry.verify().unwrap().is_empty(),
+        "the live database is sound"
+    );
+    back_up(&registry, &BackupOptions::default(), at(3));
+}
+
 #[test]
 fn a_manifest_that_cannot_be_written_fails_the_backup_and_leaves_no_half_generation() {
     let (dir, _vault, mut registry) = new_registry();
