@@ -42,6 +42,18 @@ const keptDraft = (calls: ReturnType<typeof shell>) =>
     args.draft === null ? null : (JSON.parse(args.draft as string) as LockDraft),
   );
 
+const NO_CALLS = {
+  total: 0,
+  by_outcome: {
+    advice: 0,
+    visit_arranged: 0,
+    emergency_admission: 0,
+    respite_arranged: 0,
+    referred: 0,
+  },
+  by_caller: { family: 0, clinic: 0, nursing_station: 0, school: 0, municipality: 0, other: 0 },
+};
+
 beforeEach(() => {
   // Time moves on by itself (so the app's promises settle) and can be jumped ahead.
   vi.useFakeTimers({ shouldAdvanceTime: true });
@@ -148,6 +160,45 @@ describe("auto-lock", () => {
     expect(screen.getByTestId("draft-restored")).toHaveTextContent(
       "ロック前の入力内容を復元しました",
     );
+  });
+
+  it("keeps a phone call being noted in the consultation log, and gives it back after unlock", async () => {
+    let kept: string | null = null;
+    const calls = shell({
+      office_now: () => "2026-12-15T21:30:00+09:00",
+      list_consultations: () => ({ total: 0, consultations: [] }),
+      consultation_counts: ({ year }) => ({ year, months: [], year_total: NO_CALLS }),
+      lock_keeping_draft: ({ draft }) => {
+        kept = draft as string | null;
+        return status("locked");
+      },
+      unlock: () => status("unlocked"),
+      take_draft: () => {
+        const draft = kept;
+        kept = null;
+        return draft;
+      },
+    });
+    const { user } = renderAt("/consultations");
+    await user.type(await screen.findByTestId("consultation-topic"), "吸引器の不調");
+    await user.type(screen.getByTestId("consultation-note"), "夜間に再度連絡あり");
+    await user.click(screen.getByTestId("lock-button"));
+
+    await screen.findByTestId("unlock-passphrase");
+    expect(keptDraft(calls)).toMatchObject([
+      {
+        formId: "consultation-quick-entry",
+        route: "/consultations",
+        values: { topic: "吸引器の不調", note: "夜間に再度連絡あり" },
+      },
+    ]);
+    await user.type(screen.getByTestId("unlock-passphrase"), "correct horse battery staple");
+    await user.click(screen.getByTestId("unlock-submit"));
+
+    await waitFor(() =>
+      expect(screen.getByTestId("consultation-topic")).toHaveValue("吸引器の不調"),
+    );
+    expect(screen.getByTestId("consultation-note")).toHaveValue("夜間に再度連絡あり");
   });
 
   it("speaks English", async () => {

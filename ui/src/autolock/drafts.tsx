@@ -1,7 +1,6 @@
 // The forms open on screen, so that locking (idle or "lock now") can keep the unsaved input of
 // the one being filled in, and the input kept at the last lock can go back into its form after
 // unlock. Lives above the lock screen (App), so it knows across a lock what to say and restore.
-import type { UseFormReturnType } from "@mantine/form";
 import {
   createContext,
   type ReactNode,
@@ -109,11 +108,18 @@ export function parseDraft(json: string): LockDraft | null {
   }
 }
 
+/** What a form must offer to be kept over a lock (a Mantine `useForm` does). */
+export type DraftableForm<Values> = {
+  getValues: () => Values;
+  isDirty: () => boolean;
+  setValues: (values: Partial<Values>) => void;
+};
+
 /**
- * Makes a Mantine form's unsaved input survive a lock: while mounted, locking keeps its values
- * (sealed by the core) if it has changes, and after unlock they go back into it.
+ * Makes a form's unsaved input survive a lock: while mounted, locking keeps its values (sealed
+ * by the core) if it has changes, and after unlock they go back into it.
  */
-export function useLockDraft<Values>(formId: string, form: UseFormReturnType<Values>): void {
+export function useLockDraft<Values>(formId: string, form: DraftableForm<Values>): void {
   const drafts = useDrafts();
   const { pathname } = useLocation();
   const formRef = useRef(form);

@@ -9,6 +9,7 @@ import {
   officeNow,
   recordConsultation,
 } from "../api";
+import { useLockDraft } from "../autolock/drafts";
 import { foldWidth } from "../cases/dates";
 import { ChildPicker, type PickedChild } from "../common/ChildPicker";
 import { Panel } from "../equipment/Panel";
@@ -36,6 +37,17 @@ type Field = (typeof ORDER)[number];
  * pick the caller and the outcome, Enter goes on, and Enter in メモ (or Ctrl+Enter anywhere)
  * saves. After saving the form is empty again for the next call, keeping 担当.
  */
+type QuickEntryDraft = {
+  at: string;
+  caller: CallerType | null;
+  outcome: ConsultationOutcome | null;
+  child: PickedChild | null;
+  topic: string;
+  staff: string;
+  minutes: string;
+  note: string;
+};
+
 export function QuickEntry() {
   const { t } = useTranslation();
   const client = useQueryClient();
@@ -51,6 +63,27 @@ export function QuickEntry() {
   const [note, setNote] = useState("");
   const [saved, setSaved] = useState<Consultation | null>(null);
   const fields = useRef<Partial<Record<Field, HTMLElement | null>>>({});
+  // A call being noted when the app locks is kept (sealed) and comes back after unlocking.
+  useLockDraft<QuickEntryDraft>("consultation-quick-entry", {
+    getValues: () => ({ at, caller, outcome, child, topic, staff, minutes, note }),
+    isDirty: () =>
+      caller !== null ||
+      outcome !== null ||
+      child !== null ||
+      topic !== "" ||
+      minutes !== "" ||
+      note !== "",
+    setValues: (v) => {
+      if (v.at !== undefined) setAt(v.at);
+      if (v.caller !== undefined) setCaller(v.caller);
+      if (v.outcome !== undefined) setOutcome(v.outcome);
+      if (v.child !== undefined) setChild(v.child);
+      if (v.topic !== undefined) setTopic(v.topic);
+      if (v.staff !== undefined) setStaff(v.staff);
+      if (v.minutes !== undefined) setMinutes(v.minutes);
+      if (v.note !== undefined) setNote(v.note);
+    },
+  });
 
   const focus = (field: Field) => {
     const el = fields.current[field];
