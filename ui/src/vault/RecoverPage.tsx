@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Center, Text, TextInput } from "@mantine/core";
+import { Anchor, Center, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation } from "@tanstack/react-query";
 import { useEffect } from "react";
@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { type RecoverRequest, recoverVault } from "../api";
 import { useApplyStatus } from "../app/status";
 import { GatePage } from "./GatePage";
+import { GateSubmit } from "./GateSubmit";
 import { LoginSelect } from "./LoginSelect";
 import { rememberLogin } from "./lastLogin";
 import { NewPassphraseFields, useNewPassphrase } from "./NewPassphraseFields";
@@ -105,21 +106,13 @@ export function RecoverPage({ logins, initialLogin, onBack }: Props) {
           refs={refs}
           mt="md"
         />
-        {pageError && (
-          <Alert mt="md" color="red" title={t(`errorKind.${pageError.kind}`)}>
-            {pageError.message}
-          </Alert>
-        )}
-        <Button
-          type="submit"
-          mt="lg"
-          fullWidth
+        <GateSubmit
+          pageError={pageError}
+          label={t("recover.submit")}
           disabled={!canSubmit}
           loading={recover.isPending}
-          data-testid="recover-submit"
-        >
-          {t("recover.submit")}
-        </Button>
+          testId="recover-submit"
+        />
       </form>
       <Center>
         <Anchor

@@ -1,10 +1,11 @@
-import { Alert, Button, Text, TextInput } from "@mantine/core";
+import { Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { type SetupAnswer, type SetupRequest, setupVault } from "../api";
 import { GatePage } from "./GatePage";
+import { GateSubmit } from "./GateSubmit";
 import { NewPassphraseFields, useNewPassphrase } from "./NewPassphraseFields";
 import { useFieldFocus } from "./useFieldFocus";
 
@@ -95,21 +96,13 @@ export function SetupPage({ onCreated }: { onCreated: (answer: SetupAnswer) => v
           mt="md"
           withAsterisk
         />
-        {pageError && (
-          <Alert mt="md" color="red" title={t(`errorKind.${pageError.kind}`)}>
-            {pageError.message}
-          </Alert>
-        )}
-        <Button
-          type="submit"
-          mt="lg"
-          fullWidth
+        <GateSubmit
+          pageError={pageError}
+          label={t("setup.submit")}
           disabled={!canSubmit}
           loading={setup.isPending}
-          data-testid="setup-submit"
-        >
-          {t("setup.submit")}
-        </Button>
+          testId="setup-submit"
+        />
       </form>
     </GatePage>
   );

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Center, Text } from "@mantine/core";
+import { Anchor, Center, Text } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { type UnlockRequest, unlock } from "../api";
 import { useApplyStatus } from "../app/status";
 import { GatePage } from "./GatePage";
+import { GateSubmit } from "./GateSubmit";
 import { LoginSelect } from "./LoginSelect";
 import { rememberLogin } from "./lastLogin";
 import { PassphraseInput } from "./PassphraseInput";
@@ -88,21 +89,13 @@ export function UnlockPage({ logins, initialLogin, onForgot }: Props) {
           errorProps={{ "data-testid": "unlock-error" }}
           {...form.getInputProps("passphrase")}
         />
-        {pageError && (
-          <Alert mt="md" color="red" title={t(`errorKind.${pageError.kind}`)}>
-            {pageError.message}
-          </Alert>
-        )}
-        <Button
-          type="submit"
-          mt="lg"
-          fullWidth
+        <GateSubmit
+          pageError={pageError}
+          label={t("unlock.submit")}
           disabled={form.values.passphrase === ""}
           loading={attempt.isPending}
-          data-testid="unlock-submit"
-        >
-          {t("unlock.submit")}
-        </Button>
+          testId="unlock-submit"
+        />
       </form>
       <Center>
         <Anchor
