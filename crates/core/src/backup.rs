@@ -32,7 +32,6 @@
 
 use std::collections::BTreeMap;
 use std::fs::{self, File};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -43,6 +42,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{Error, Invalid, Result};
+use crate::io::{sync_dir, write_bytes_atomically};
 use crate::keys::{DataKey, KeyFile};
 use crate::store::{self, CURRENT_VERSION};
 use crate::users::Permission;
@@ -366,7 +366,7 @@ impl Registry {
         };
         let final_path = dir.join(&name);
         let finish = || -> std::io::Result<()> {
-            write_atomically(&manifest_path(&final_path), &manifest_json(&manifest))?;
+            write_bytes_atomically(&manifest_path(&final_path), &manifest_json(&manifest))?;
             fs::rename(&partial, &final_path)?;
             sync_dir(&dir);
             Ok(())
@@ -737,7 +737,7 @@ pub fn restore_into_new(
     let key_text = serde_json::to_string_pretty(&manifest.key_file)
         .map_err(|e| Error::Internal(e.to_string()))?;
     let key_tmp = vault.dir().join(format!("{KEY_FILE}.restoring"));
-    write_atomically(&key_tmp, key_text.as_bytes()).map_err(|source| Error::Io {
+    write_bytes_atomically(&key_tmp, key_text.as_bytes()).map_err(|source| Error::Io {
         path: key_tmp.clone(),
         source,
     })?;
@@ -1106,31 +1106,6 @@ fn remove_stale_partials(dir: &Path) {
 fn copy_synced(from: &Path, to: &Path) -> std::io::Result<()> {
     fs::copy(from, to)?;
     File::options().write(true).open(to)?.sync_all()
-}
-
-/// Writes `bytes` to a temp file beside `path`, syncs it and renames it over `path`.
-fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let tmp = sidecar(path, ".tmp");
-    let result = (|| {
-        let mut f = File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    if let Some(dir) = path.parent() {
-        sync_dir(dir);
-    }
-    result
-}
-
-/// Persists renames in `dir` (not every platform can open a directory; then the OS decides).
-fn sync_dir(dir: &Path) {
-    if let Ok(d) = File::open(dir) {
-        let _ = d.sync_all();
-    }
 }
 
 fn is_no_space(e: &std::io::Error) -> bool {

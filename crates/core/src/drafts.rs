@@ -14,7 +14,7 @@ use chacha20poly1305::{XChaCha20Poly1305, XNonce};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::io::write_atomically;
+use crate::io::write_bytes_atomically;
 use crate::users::Permission;
 use crate::vault::Registry;
 
@@ -68,12 +68,7 @@ impl Registry {
         })
         .map_err(|e| Error::Internal(e.to_string()))?;
         let path = self.data_dir()?.join(DRAFT_FILE);
-        write_atomically(&path, |w| {
-            w.write_all(&text).map_err(|source| Error::Io {
-                path: path.clone(),
-                source,
-            })
-        })
+        write_bytes_atomically(&path, &text).map_err(|source| Error::Io { path, source })
     }
 
     /// The draft the signed-in user kept, removed once taken. Another user's draft stays for

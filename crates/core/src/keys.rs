@@ -17,7 +17,6 @@
 //! (one `owner` slot, before users) is still read: see [`KeyFile::is_legacy`].
 
 use std::fs;
-use std::io::Write;
 use std::path::Path;
 
 use argon2::{Algorithm, Argon2, Params, Version};
@@ -507,27 +506,14 @@ impl KeyFile {
         }
     }
 
-    /// Writes the key file so that a crash leaves either the old file or the new one:
-    /// a temp file beside it, synced, then renamed over.
+    /// Writes the key file so that a crash leaves either the old file or the new one.
     pub fn write(&self, path: &Path) -> Result<()> {
-        let io = |source| Error::Io {
-            path: path.to_path_buf(),
-            source,
-        };
         let text =
             serde_json::to_string_pretty(self).map_err(|e| Error::Internal(e.to_string()))?;
-        let tmp = path.with_extension("tmp");
-        let mut f = fs::File::create(&tmp).map_err(io)?;
-        f.write_all(text.as_bytes()).map_err(io)?;
-        f.sync_all().map_err(io)?;
-        fs::rename(&tmp, path).map_err(io)?;
-        if let Some(dir) = path.parent() {
-            // Persist the rename itself; not all platforms can open a directory.
-            if let Ok(d) = fs::File::open(dir) {
-                let _ = d.sync_all();
-            }
-        }
-        Ok(())
+        crate::io::write_bytes_atomically(path, text.as_bytes()).map_err(|source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        })
     }
 }
 

@@ -7,7 +7,7 @@ use std::fs;
 use std::path::Path;
 
 use crate::error::{Error, Invalid, Result};
-use crate::io::write_atomically;
+use crate::io::write_bytes_atomically;
 use crate::record::Stamp;
 use crate::users::Permission;
 use crate::vault::Registry;
@@ -50,12 +50,7 @@ pub(crate) fn write_value(data_dir: &Path, key: &str, value: serde_json::Value) 
         .unwrap_or_else(|| serde_json::json!({}));
     all[key] = value;
     let text = serde_json::to_vec_pretty(&all).map_err(|e| Error::Internal(e.to_string()))?;
-    write_atomically(&path, |w| {
-        w.write_all(&text).map_err(|source| Error::Io {
-            path: path.clone(),
-            source,
-        })
-    })
+    write_bytes_atomically(&path, &text).map_err(|source| Error::Io { path, source })
 }
 
 /// The auto-lock time in minutes (the default when unset or out of range).

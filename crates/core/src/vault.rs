@@ -331,12 +331,7 @@ impl Vault {
                 let text = serde_json::to_vec(&a).expect("plain data");
                 let path = self.dir.join(ATTEMPTS_FILE);
                 // Best effort: a folder that takes no file cannot have been unlocked anyway.
-                let _ = crate::io::write_atomically(&path, |w| {
-                    w.write_all(&text).map_err(|source| Error::Io {
-                        path: path.clone(),
-                        source,
-                    })
-                });
+                let _ = crate::io::write_bytes_atomically(&path, &text);
             }
             Err(_) => {}
         }

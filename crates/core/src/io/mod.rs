@@ -43,5 +43,5 @@ pub use mapping::{
 pub use open_data::OPEN_DATA_HEADERS;
 pub use problem::{FileError, Problem, RowProblem, Severity};
 pub use provider_rows::{MappedRow, RowMapper, RowResult, parse_kind, provider_rows};
-pub use save::write_atomically;
+pub use save::{sync_dir, write_atomically, write_bytes_atomically};
 pub use table::{CellNote, CellNoteKind, Limits, Row, Table, TableOptions};

@@ -1,13 +1,13 @@
-//! Writing an exported file whole or not at all.
+//! Writing a file whole or not at all: exports, manifests, the key file, settings, drafts.
 
 use std::io::{BufWriter, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 
 /// Writes `path` through `write` into a hidden `.<name>.<pid>.partial` beside it, syncs it and
-/// renames it over `path`. On any error the partial file is removed and `path` is left as it
-/// was (absent, or the earlier file).
+/// renames it over `path` (and syncs the folder, so the rename survives a power cut). On any
+/// error the partial file is removed and `path` is left as it was (absent, or the earlier file).
 pub fn write_atomically<T>(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> Result<T>,
@@ -16,25 +16,13 @@ pub fn write_atomically<T>(
         path: path.to_path_buf(),
         source,
     };
-    let name = path.file_name().ok_or_else(|| {
-        io(std::io::Error::new(
-            std::io::ErrorKind::InvalidInput,
-            "not a file name",
-        ))
-    })?;
-    let tmp = path.with_file_name(format!(
-        ".{}.{}.partial",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
+    let tmp = partial_beside(path).map_err(io)?;
     let result = (|| {
         let file = std::fs::File::create(&tmp).map_err(io)?;
         let mut writer = BufWriter::new(file);
         let value = write(&mut writer)?;
         let file = writer.into_inner().map_err(|e| io(e.into_error()))?;
-        file.sync_all().map_err(io)?;
-        drop(file);
-        std::fs::rename(&tmp, path).map_err(io)?;
+        finish(file, &tmp, path).map_err(io)?;
         Ok(value)
     })();
     if result.is_err() {
@@ -42,6 +30,50 @@ pub fn write_atomically<T>(
         let _ = std::fs::remove_file(&tmp);
     }
     result
+}
+
+/// [`write_atomically`] for bytes already in memory (a manifest, the key file, settings),
+/// answering the I/O error itself so callers can tell a full disk from other failures.
+pub fn write_bytes_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let tmp = partial_beside(path)?;
+    let result = (|| {
+        let mut file = std::fs::File::create(&tmp)?;
+        file.write_all(bytes)?;
+        finish(file, &tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// Persists renames in `dir` (not every platform can open a directory; then the OS decides).
+pub fn sync_dir(dir: &Path) {
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+}
+
+fn partial_beside(path: &Path) -> std::io::Result<PathBuf> {
+    let name = path
+        .file_name()
+        .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a file name"))?;
+    Ok(path.with_file_name(format!(
+        ".{}.{}.partial",
+        name.to_string_lossy(),
+        std::process::id()
+    )))
+}
+
+/// Syncs the written temp file, renames it over `path` and syncs the folder.
+fn finish(file: std::fs::File, tmp: &Path, path: &Path) -> std::io::Result<()> {
+    file.sync_all()?;
+    drop(file);
+    std::fs::rename(tmp, path)?;
+    if let Some(dir) = path.parent() {
+        sync_dir(dir);
+    }
+    Ok(())
 }
 
 #[cfg(test)]
