@@ -366,6 +366,20 @@ impl Registry {
         self.write_users(&file, &path, stamp, &me, Action::Update, &changes)
     }
 
+    /// The signed-in user's new passphrase after the recovery key opened the registry
+    /// (`Vault::recover`): only their slot is rewrapped, audited as "recovered".
+    pub(crate) fn set_recovered_passphrase(
+        &mut self,
+        passphrase: &str,
+        stamp: &Stamp,
+    ) -> Result<()> {
+        let (mut file, path) = self.key_file()?;
+        let me = self.session.user_id.clone();
+        file.set_passphrase(&self.key, &me, passphrase, self.kdf)?;
+        let changes = [change("passphrase", None, Some("recovered"))];
+        self.write_users(&file, &path, stamp, &me, Action::Update, &changes)
+    }
+
     /// Makes a new organisation recovery key (the old one stops working); show it once.
     pub fn new_recovery_key(&mut self, stamp: &Stamp) -> Result<RecoveryKey> {
         self.require(Permission::Admin)?;

@@ -262,7 +262,7 @@ impl Vault {
             });
         }
         self.check_wait(now, "recovery_key")?;
-        let mut key_file = KeyFile::read(&self.key_path())?;
+        let key_file = KeyFile::read(&self.key_path())?;
         let login = users::normalize_login(&request.login)
             .map_err(|_| Error::invalid("login", Invalid::UnknownLogin))?;
         if !key_file.logins().contains(&login) {
@@ -276,11 +276,10 @@ impl Vault {
             .into_iter()
             .find(|u| u.login == login)
             .ok_or_else(|| Error::invalid("login", Invalid::UnknownLogin))?;
-        key_file.set_passphrase(&key, &user.user_id, &request.passphrase, kdf)?;
-        key_file.write(&self.key_path())?;
+        // The database opens first, so the new passphrase and its audit row go in together.
         let mut registry = self.open_database(&key, Session::from(user), kdf)?;
         let stamp = registry.stamp(now);
-        registry.record_recovery(&stamp)?;
+        registry.set_recovered_passphrase(&request.passphrase, &stamp)?;
         Ok(registry)
     }
 
@@ -305,13 +304,13 @@ impl Vault {
         let Some(last) = a.last_failure else {
             return Ok(());
         };
-        let elapsed = (now - last).num_seconds().max(0) as u64;
-        let elapsed = if now < last { 0 } else { elapsed };
+        // A clock moved back counts as no time elapsed: never more than the wait itself.
+        let elapsed = u64::try_from((now - last).num_seconds()).unwrap_or(0);
         if elapsed < wait {
             return Err(Error::invalid(
                 field,
                 Invalid::TryAgainIn {
-                    seconds: (wait - elapsed).clamp(1, wait),
+                    seconds: wait - elapsed,
                 },
             ));
         }
@@ -401,25 +400,6 @@ impl Registry {
             session,
             kdf,
         })
-    }
-
-    /// The audit row of a passphrase reset with the recovery key.
-    fn record_recovery(&mut self, stamp: &crate::record::Stamp) -> Result<()> {
-        let tx = self.conn.transaction()?;
-        store::audit::record(
-            &tx,
-            stamp,
-            "user",
-            &self.session.user_id.clone(),
-            store::audit::Action::Update,
-            &[store::audit::FieldChange {
-                field: "passphrase".into(),
-                before: None,
-                after: Some("recovered".into()),
-            }],
-        )?;
-        tx.commit()?;
-        Ok(())
     }
 
     /// The database's schema version (`PRAGMA user_version`).
