@@ -6,10 +6,11 @@
 //! - `audit list` prints the log newest first, filtered by child (case number), actor, entity,
 //!   action and office days; `--json` prints the core's `AuditPage`.
 
-use chrono::{DateTime, FixedOffset};
+use chrono::DateTime;
 use clap::Subcommand;
 use kakehashi::audit::AuditQuery;
 use kakehashi::cases::CaseRef;
+use kakehashi::record::office;
 use kakehashi::{Error, Lang, Registry};
 
 use crate::print_json;
@@ -124,10 +125,9 @@ pub fn run(registry: &Registry, command: AuditCommand, lang: Lang) -> Result<boo
 
 /// An instant as the office reads it (UTC+9), to the minute.
 fn office_time(at: &str) -> String {
-    let office = FixedOffset::east_opt(9 * 3600).expect("UTC+9 is a valid offset");
     DateTime::parse_from_rfc3339(at)
         .map(|t| {
-            t.with_timezone(&office)
+            t.with_timezone(&office())
                 .format("%Y-%m-%d %H:%M")
                 .to_string()
         })

@@ -35,7 +35,7 @@ use std::fs::{self, File};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use chrono::{DateTime, FixedOffset, NaiveDateTime, SecondsFormat, TimeZone, Utc};
+use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
 use rusqlite::backup::{Backup, StepResult};
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 use serde::{Deserialize, Serialize};
@@ -44,6 +44,7 @@ use ts_rs::TS;
 use crate::error::{Error, Invalid, Result};
 use crate::io::{sync_dir, write_bytes_atomically};
 use crate::keys::{DataKey, KeyFile};
+use crate::record::{office, stored_instant};
 use crate::store::{self, CURRENT_VERSION};
 use crate::users::Permission;
 use crate::vault::{DB_FILE, KEY_FILE, Registry, Vault, open_key_file};
@@ -321,6 +322,12 @@ impl Registry {
 
         let needed = self.database_bytes()? + SPACE_MARGIN;
         check_space(&dir, needed, available_space(&dir))?;
+        // Measured when the error is made, after any partial file is removed.
+        let no_space = || Error::BackupNoSpace {
+            dir: dir.clone(),
+            needed,
+            available: available_space(&dir),
+        };
 
         let name = unique_name(&dir, now);
         let partial = dir.join(format!(".{name}.partial"));
@@ -334,17 +341,8 @@ impl Registry {
                 let full = available.is_some_and(|a| a < needed.saturating_sub(partial_bytes));
                 remove_database_files(&partial);
                 return Err(match e {
-                    CopyError::NoSpace => Error::BackupNoSpace {
-                        dir: dir.clone(),
-                        needed,
-                        available: available_space(&dir),
-                    },
-                    CopyError::Other(_) if full => Error::BackupNoSpace {
-                        dir: dir.clone(),
-                        needed,
-                        available: available_space(&dir),
-                    },
-                    CopyError::Other(detail) => write_error(detail),
+                    CopyError::Other(detail) if !full => write_error(detail),
+                    CopyError::NoSpace | CopyError::Other(_) => no_space(),
                 });
             }
         };
@@ -375,11 +373,7 @@ impl Registry {
             remove_database_files(&partial);
             let _ = fs::remove_file(manifest_path(&final_path));
             return Err(if is_no_space(&e) {
-                Error::BackupNoSpace {
-                    dir: dir.clone(),
-                    needed,
-                    available: available_space(&dir),
-                }
+                no_space()
             } else {
                 write_error(e.to_string())
             });
@@ -488,11 +482,11 @@ impl Registry {
         let size_bytes = fs::metadata(path).map_err(|e| e.to_string())?.len();
         Ok(Manifest {
             format: MANIFEST_FORMAT,
-            created_at: rfc3339(now),
+            created_at: stored_instant(now),
             size_bytes,
             schema_version: found.schema_version,
             tables: found.tables,
-            verified_at: rfc3339(Utc::now().max(now)),
+            verified_at: stored_instant(Utc::now().max(now)),
             key_file,
         })
     }
@@ -960,7 +954,7 @@ fn info_from(path: &Path, name: &str) -> Result<BackupInfo> {
     let created_at = manifest
         .as_ref()
         .map(|m| m.created_at.clone())
-        .or_else(|| time_from_name(name).map(rfc3339));
+        .or_else(|| time_from_name(name).map(stored_instant));
     Ok(BackupInfo {
         name: name.to_string(),
         created_at,
@@ -996,10 +990,6 @@ fn is_backup_name(name: &str) -> bool {
     name.starts_with(NAME_PREFIX) && name.ends_with(&format!(".{BACKUP_EXTENSION}"))
 }
 
-fn office() -> FixedOffset {
-    FixedOffset::east_opt(9 * 3600).expect("UTC+9 is a valid offset")
-}
-
 /// `kakehashi-YYYYMMDD-HHMMSS.kbak` in office time, with `-2`, `-3`… when taken.
 fn unique_name(dir: &Path, now: DateTime<Utc>) -> String {
     let stem = format!(
@@ -1027,10 +1017,6 @@ fn time_from_name(name: &str) -> Option<DateTime<Utc>> {
         .from_local_datetime(&naive)
         .single()
         .map(|t| t.to_utc())
-}
-
-fn rfc3339(at: DateTime<Utc>) -> String {
-    at.to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 
 fn parse_rfc3339(text: &str) -> Option<DateTime<Utc>> {

@@ -7,27 +7,20 @@
 
 use std::fs;
 
-use base64::Engine;
-use base64::engine::general_purpose::STANDARD as B64;
-use chacha20poly1305::aead::{Aead, KeyInit, Payload};
-use chacha20poly1305::{XChaCha20Poly1305, XNonce};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::io::write_bytes_atomically;
+use crate::keys::Sealed;
 use crate::users::Permission;
 use crate::vault::Registry;
 
 pub const DRAFT_FILE: &str = "kakehashi.draft";
 const AAD: &[u8] = b"kakehashi draft v1";
+/// The purpose of the data key's subkey that seals drafts.
+const PURPOSE: &str = "draft";
 /// A form's input is small; anything bigger is not a form.
 const MAX_DRAFT_BYTES: usize = 1 << 20;
-
-#[derive(Serialize, Deserialize)]
-struct SealedDraft {
-    nonce: String,
-    sealed: String,
-}
 
 #[derive(Serialize, Deserialize)]
 struct Plain {
@@ -50,23 +43,8 @@ impl Registry {
             draft: draft.to_string(),
         })
         .map_err(|e| Error::Internal(e.to_string()))?;
-        let mut nonce = [0u8; 24];
-        getrandom::fill(&mut nonce).map_err(|e| Error::Internal(e.to_string()))?;
-        let sub = self.key.subkey("draft");
-        let sealed = XChaCha20Poly1305::new(chacha20poly1305::Key::from_slice(sub.as_slice()))
-            .encrypt(
-                XNonce::from_slice(&nonce),
-                Payload {
-                    msg: &plain,
-                    aad: AAD,
-                },
-            )
-            .map_err(|e| Error::Internal(e.to_string()))?;
-        let text = serde_json::to_vec(&SealedDraft {
-            nonce: B64.encode(nonce),
-            sealed: B64.encode(sealed),
-        })
-        .map_err(|e| Error::Internal(e.to_string()))?;
+        let sealed = self.key.seal(PURPOSE, AAD, &plain)?;
+        let text = serde_json::to_vec(&sealed).map_err(|e| Error::Internal(e.to_string()))?;
         let path = self.data_dir()?.join(DRAFT_FILE);
         write_bytes_atomically(&path, &text).map_err(|source| Error::Io { path, source })
     }
@@ -94,19 +72,8 @@ impl Registry {
     }
 
     fn open_draft(&self, bytes: &[u8]) -> Option<Plain> {
-        let s: SealedDraft = serde_json::from_slice(bytes).ok()?;
-        let nonce = B64.decode(&s.nonce).ok().filter(|n| n.len() == 24)?;
-        let sealed = B64.decode(&s.sealed).ok()?;
-        let sub = self.key.subkey("draft");
-        let plain = XChaCha20Poly1305::new(chacha20poly1305::Key::from_slice(sub.as_slice()))
-            .decrypt(
-                XNonce::from_slice(&nonce),
-                Payload {
-                    msg: &sealed,
-                    aad: AAD,
-                },
-            )
-            .ok()?;
+        let sealed: Sealed = serde_json::from_slice(bytes).ok()?;
+        let plain = self.key.open(PURPOSE, AAD, &sealed)?;
         serde_json::from_slice(&plain).ok()
     }
 }

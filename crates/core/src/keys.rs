@@ -77,6 +77,33 @@ impl DataKey {
         out.copy_from_slice(&h.finalize());
         out
     }
+
+    /// Seals `plain` with XChaCha20-Poly1305 under the subkey for `purpose`, bound to `aad`,
+    /// with a fresh random nonce.
+    pub(crate) fn seal(&self, purpose: &str, aad: &[u8], plain: &[u8]) -> Result<Sealed> {
+        let sub = self.subkey(purpose);
+        let mut nonce = [0u8; 24];
+        getrandom::fill(&mut nonce).map_err(|e| Error::Internal(e.to_string()))?;
+        let sealed = XChaCha20Poly1305::new(chacha20poly1305::Key::from_slice(sub.as_slice()))
+            .encrypt(XNonce::from_slice(&nonce), Payload { msg: plain, aad })
+            .map_err(|e| Error::Internal(e.to_string()))?;
+        Ok(Sealed {
+            nonce: B64.encode(nonce),
+            sealed: B64.encode(sealed),
+        })
+    }
+
+    /// Opens what [`DataKey::seal`] sealed for the same `purpose` and `aad`; `None` when it
+    /// does not open (another key, another purpose or aad, or damaged).
+    pub(crate) fn open(&self, purpose: &str, aad: &[u8], s: &Sealed) -> Option<Zeroizing<Vec<u8>>> {
+        let nonce = B64.decode(&s.nonce).ok().filter(|n| n.len() == 24)?;
+        let sealed = B64.decode(&s.sealed).ok()?;
+        let sub = self.subkey(purpose);
+        XChaCha20Poly1305::new(chacha20poly1305::Key::from_slice(sub.as_slice()))
+            .decrypt(XNonce::from_slice(&nonce), Payload { msg: &sealed, aad })
+            .ok()
+            .map(Zeroizing::new)
+    }
 }
 
 /// Argon2id cost. The defaults follow OWASP's advice for interactive logins on a laptop
@@ -127,9 +154,10 @@ struct Wrapped {
     wrapped_key: String,
 }
 
-/// A profile sealed with the data key.
+/// Bytes sealed with a subkey of the data key ([`DataKey::seal`]), as stored: base64 of the
+/// 24-byte nonce and of the ciphertext with its tag. A user slot's profile in the key file.
 #[derive(Clone, Serialize, Deserialize)]
-struct Sealed {
+pub(crate) struct Sealed {
     nonce: String,
     sealed: String,
 }
@@ -614,43 +642,16 @@ fn profile_aad(user_id: &str, login: &str) -> Vec<u8> {
 }
 
 fn seal_profile(key: &DataKey, user_id: &str, login: &str, p: &Profile) -> Result<Sealed> {
-    let sub = key.subkey("profile");
-    let mut nonce = [0u8; 24];
-    getrandom::fill(&mut nonce).map_err(|e| Error::Internal(e.to_string()))?;
     let plain = serde_json::to_vec(p).map_err(|e| Error::Internal(e.to_string()))?;
-    let sealed = XChaCha20Poly1305::new(chacha20poly1305::Key::from_slice(sub.as_slice()))
-        .encrypt(
-            XNonce::from_slice(&nonce),
-            Payload {
-                msg: &plain,
-                aad: &profile_aad(user_id, login),
-            },
-        )
-        .map_err(|e| Error::Internal(e.to_string()))?;
-    Ok(Sealed {
-        nonce: B64.encode(nonce),
-        sealed: B64.encode(sealed),
-    })
+    key.seal("profile", &profile_aad(user_id, login), &plain)
 }
 
 /// A profile that does not open (edited, or moved from another slot) makes the key file
 /// unusable rather than guessing a role.
 fn open_profile(key: &DataKey, user_id: &str, login: &str, s: &Sealed) -> Result<Profile> {
-    let sub = key.subkey("profile");
-    let nonce = B64.decode(&s.nonce).map_err(|_| bad("profile nonce"))?;
-    let sealed = B64.decode(&s.sealed).map_err(|_| bad("profile"))?;
-    if nonce.len() != 24 {
-        return Err(bad("profile nonce length"));
-    }
-    let plain = XChaCha20Poly1305::new(chacha20poly1305::Key::from_slice(sub.as_slice()))
-        .decrypt(
-            XNonce::from_slice(&nonce),
-            Payload {
-                msg: &sealed,
-                aad: &profile_aad(user_id, login),
-            },
-        )
-        .map_err(|_| bad("a user's profile was changed outside the app"))?;
+    let plain = key
+        .open("profile", &profile_aad(user_id, login), s)
+        .ok_or_else(|| bad("a user's profile was changed outside the app"))?;
     serde_json::from_slice(&plain).map_err(|_| bad("profile"))
 }
 

@@ -11,13 +11,13 @@
 //! *and* the head in one go is not detected: that needs a copy of the head kept outside the
 //! laptop (see docs/DEVELOPMENT.md, "Audit chain").
 
-use chrono::{FixedOffset, NaiveDate, SecondsFormat, TimeZone, Utc};
 use rusqlite::types::ValueRef;
 use rusqlite::{Connection, OptionalExtension, params_from_iter};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{Error, Invalid, Lang, Result};
+use crate::record::start_of_day;
 use crate::store::audit::{ChainRow, GENESIS};
 use crate::users::Permission;
 use crate::vault::Registry;
@@ -498,17 +498,6 @@ fn child_links(conn: &Connection) -> Result<Vec<(&'static str, ChildLink)>> {
     Ok(out)
 }
 
-/// An office day's first instant as stored (`at` text, UTC).
-fn office_day_start(day: NaiveDate) -> String {
-    let office = FixedOffset::east_opt(9 * 3600).expect("UTC+9 is a valid offset");
-    office
-        .from_local_datetime(&day.and_hms_opt(0, 0, 0).expect("midnight exists"))
-        .single()
-        .expect("a fixed offset has no gaps")
-        .with_timezone(&Utc)
-        .to_rfc3339_opts(SecondsFormat::Millis, true)
-}
-
 fn optional(value: &Option<String>) -> Option<&str> {
     value.as_deref().map(str::trim).filter(|v| !v.is_empty())
 }
@@ -570,12 +559,12 @@ impl Registry {
             return Err(Error::invalid("to", Invalid::EndBeforeStart));
         }
         if let Some(f) = from {
-            args.push(office_day_start(f));
+            args.push(start_of_day(f));
             clauses.push(format!("at >= ?{}", args.len()));
         }
         if let Some(t) = to {
             let next = t.succ_opt().unwrap_or(t);
-            args.push(office_day_start(next));
+            args.push(start_of_day(next));
             clauses.push(format!("at < ?{}", args.len()));
         }
         let links = child_links(&self.conn)?;
@@ -768,12 +757,6 @@ fn summary(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn office_days_start_at_midnight_in_japan() {
-        let day = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
-        assert_eq!(office_day_start(day), "2026-11-30T15:00:00.000Z");
-    }
 
     #[test]
     fn every_domain_table_and_action_has_words() {

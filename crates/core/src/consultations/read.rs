@@ -5,8 +5,8 @@ use chrono::{DateTime, Days, NaiveDate};
 
 use crate::cases::validate::parse_date;
 use crate::consultations::types::*;
-use crate::consultations::write::{office, start_of_day};
 use crate::error::{Error, Invalid, Result};
+use crate::record::{office, start_of_day};
 use crate::store::consultation::{self as table, Filter, StoredConsultation};
 use crate::text::fold;
 use crate::users::Permission;

@@ -1,13 +1,13 @@
 //! Logging a call: checked quickly (when, who, topic and outcome are all that is required),
 //! written in one transaction with its audit row.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, SecondsFormat, TimeDelta, Utc};
+use chrono::{DateTime, NaiveDateTime, TimeDelta, Utc};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::cases::validate::{max_len, required};
 use crate::consultations::types::*;
 use crate::error::{Error, Invalid, Result};
-use crate::record::{Stamp, new_id};
+use crate::record::{Stamp, new_id, office, stored_instant};
 use crate::store::consultation::{self as table, ConsultationRow};
 use crate::store::rows::{self, columns_of};
 use crate::users::Permission;
@@ -16,27 +16,6 @@ use crate::vault::Registry;
 const MAX_STAFF: usize = 100;
 const MAX_NOTE: usize = 2000;
 const MAX_MINUTES: u32 = 24 * 60;
-
-/// The office's offset (Japan, UTC+9): times typed without an offset are the office's.
-pub(crate) fn office() -> FixedOffset {
-    FixedOffset::east_opt(9 * 3600).expect("UTC+9 is a valid offset")
-}
-
-/// An instant as stored: UTC RFC 3339 with milliseconds (sorts as text).
-pub(crate) fn stored_instant(at: DateTime<Utc>) -> String {
-    at.to_rfc3339_opts(SecondsFormat::Millis, true)
-}
-
-/// The start of an office day, as a stored instant.
-pub(crate) fn start_of_day(day: NaiveDate) -> String {
-    let local = day
-        .and_hms_opt(0, 0, 0)
-        .expect("midnight exists")
-        .and_local_timezone(office())
-        .single()
-        .expect("a fixed offset has one midnight");
-    stored_instant(local.with_timezone(&Utc))
-}
 
 /// When a call came, as typed: `2026-11-24T21:30`, `2026-11-24 21:30(:05)` (the office's
 /// time) or RFC 3339 with an offset; full-width digits are fine. Refused at `at` otherwise.
@@ -206,11 +185,5 @@ mod tests {
         let mut i = call();
         i.minutes = Some(24 * 60 + 1);
         assert_eq!(field(&i), "minutes");
-    }
-
-    #[test]
-    fn an_office_day_starts_at_midnight_japan_time() {
-        let day = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
-        assert_eq!(start_of_day(day), "2026-11-30T15:00:00.000Z");
     }
 }
