@@ -713,16 +713,16 @@ fn an_empty_registry_has_an_empty_roster() {
     assert!(roster.rows.is_empty());
 }
 
-#[test]
-fn the_roster_shows_the_current_care_team_with_role_name_and_phone() {
-    let (_dir, _vault, mut registry) = new_registry();
+/// A child at home (川越 蓮) whose plan's team is a visiting nursing provider and an MSW;
+/// returns the plan's id.
+fn at_home_with_a_team(registry: &mut Registry) -> String {
     let nurse = provider(
-        &mut registry,
+        registry,
         ProviderKind::VisitingNursing,
         "川越あおば訪問看護ステーション",
     );
     let id = register_as(
-        &mut registry,
+        registry,
         child("川越 蓮", "カワゴエ レン", "112011", &[]),
         ChildStatus::InpatientPlanning,
         "2026-10-01",
@@ -786,25 +786,62 @@ fn the_roster_shows_the_current_care_team_with_role_name_and_phone() {
             &stamp(),
         )
         .unwrap();
+    plan.plan.id
+}
+
+/// The roster's team of [`at_home_with_a_team`]'s child.
+fn the_team() -> Vec<RosterTeamContact> {
+    vec![
+        RosterTeamContact {
+            role: "訪問看護".into(),
+            name: "川越あおば訪問看護ステーション".into(),
+            phone: "049-222-1111".into(),
+        },
+        RosterTeamContact {
+            role: Role::Msw.label_ja().into(),
+            name: "大野 真理子（小児医療センター）".into(),
+            phone: "内線 2101".into(),
+        },
+    ]
+}
+
+#[test]
+fn the_roster_shows_the_current_care_team_with_role_name_and_phone() {
+    let (_dir, _vault, mut registry) = new_registry();
+    at_home_with_a_team(&mut registry);
     let roster = registry
         .emergency_roster(&RosterQuery::default(), &stamp())
         .unwrap();
-    let team = &roster.rows[0].team;
     assert_eq!(
-        team,
-        &vec![
-            RosterTeamContact {
-                role: "訪問看護".into(),
-                name: "川越あおば訪問看護ステーション".into(),
-                phone: "049-222-1111".into(),
-            },
-            RosterTeamContact {
-                role: Role::Msw.label_ja().into(),
-                name: "大野 真理子（小児医療センター）".into(),
-                phone: "内線 2101".into(),
-            },
-        ],
+        roster.rows[0].team,
+        the_team(),
         "the provider's phone, or the person's contact"
+    );
+}
+
+#[test]
+fn the_team_of_a_completed_plan_stays_on_the_roster() {
+    let (_dir, _vault, mut registry) = new_registry();
+    let plan_id = at_home_with_a_team(&mut registry);
+    let plan = registry.get_plan(&plan_id, &stamp()).unwrap().plan;
+    registry
+        .set_plan_status(
+            &SetPlanStatusRequest {
+                plan_id,
+                row_version: plan.row_version,
+                status: PlanStatus::Completed,
+                on: None,
+            },
+            &stamp(),
+        )
+        .unwrap();
+    let roster = registry
+        .emergency_roster(&RosterQuery::default(), &stamp())
+        .unwrap();
+    assert_eq!(
+        roster.rows[0].team,
+        the_team(),
+        "the team goes on at home after discharge"
     );
 }
 

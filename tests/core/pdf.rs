@@ -16,6 +16,7 @@ use kakehashi::cases::*;
 use kakehashi::disaster::RosterQuery;
 use kakehashi::error::Invalid;
 use kakehashi::pdf::{DocumentKind, DocumentRequest, sample};
+use kakehashi::plans::{PlanStatus, SetPlanStatusRequest};
 use kakehashi::record::Stamp;
 use kakehashi::{Error, ErrorKind, Lang, Registry};
 
@@ -327,6 +328,43 @@ fn the_emergency_sheet_is_one_page_with_phones_devices_batteries_and_where_to_go
 }
 
 #[test]
+fn the_care_team_of_a_completed_plan_stays_on_the_sheet_and_the_summary() {
+    let (_dir, mut registry, id) = full();
+    let plan = registry
+        .plan_for_child(&id, &stamp())
+        .unwrap()
+        .expect("the sample child has an active plan")
+        .plan;
+    registry
+        .set_plan_status(
+            &SetPlanStatusRequest {
+                plan_id: plan.id.clone(),
+                row_version: plan.row_version,
+                status: PlanStatus::Completed,
+                on: None,
+            },
+            &stamp(),
+        )
+        .expect("the plan is completed");
+    let sheet = pdf(&registry, DocumentKind::EmergencySheet, &id);
+    let Some(flat) = flat_of(&sheet) else { return };
+    // The nurse's phone is a disaster contact too: her name and the home doctor's phone are
+    // the team's alone.
+    for expected in ["朝霞涼子", "049-333-4444", "狭山直子", "049-111-2222"] {
+        assert!(
+            flat.contains(expected),
+            "the sheet still shows the team after discharge ({expected}):\n{flat}"
+        );
+    }
+    let summary = flat_of(&pdf(&registry, DocumentKind::CaseSummary, &id)).unwrap();
+    assert!(
+        summary.contains("朝霞涼子") && summary.contains("049-333-4444"),
+        "the summary still shows the team:\n{summary}"
+    );
+    assert!(!summary.contains("支援チームは登録されていません"));
+}
+
+#[test]
 fn a_child_with_no_care_items_plan_or_profile_still_gets_a_summary_and_a_sheet() {
     let (_dir, _vault, mut registry) = new_registry();
     let id = sample::register_child(&mut registry, 2, &stamp()).unwrap();
@@ -630,6 +668,25 @@ fn an_empty_roster_still_renders_and_says_so() {
     }
     let Some(text) = text_of(&pdf) else { return };
     assert!(squeezed(&text).contains("対象の子どもはいません"));
+}
+
+#[test]
+fn a_municipality_roster_names_it_in_the_header_or_shows_the_code_when_unknown() {
+    let stamp = stamp();
+    let (_dir, registry) = roster_registry(2, &stamp);
+    for (code, scope) in [("112011", "対象：川越市"), ("999999", "対象：999999")] {
+        let pdf = registry
+            .roster_pdf(
+                &RosterQuery {
+                    municipality_code: Some(format!(" {code} ")),
+                },
+                &stamp,
+            )
+            .expect("the roster of one municipality renders");
+        assert_valid(&pdf);
+        let Some(flat) = flat_of(&pdf) else { return };
+        assert!(flat.contains(scope), "the header says {scope}:\n{flat}");
+    }
 }
 
 fn roster_registry(children: u32, stamp: &Stamp) -> (tempfile::TempDir, Registry) {

@@ -59,15 +59,17 @@ impl Registry {
         self.require(query.export_permission())?;
         let roster = self.emergency_roster(query, stamp)?;
         if format == RosterFormat::Pdf {
-            // The printed roster is the `pdf` module's (typst); it reads the roster itself.
+            // The printed roster is laid out by the `pdf` module (typst), from this reading.
             #[cfg(feature = "pdf")]
-            self.write_roster_pdf(query, out, stamp)?;
+            {
+                let pdf = self.render_roster_pdf(query, &roster, stamp)?;
+                crate::pdf::write_pdf(out, &pdf)?;
+                return Ok(roster.rows.len() as u32);
+            }
             #[cfg(not(feature = "pdf"))]
             return Err(crate::error::Error::Internal(
                 "built without the `pdf` feature".into(),
             ));
-            #[cfg(feature = "pdf")]
-            return Ok(roster.rows.len() as u32);
         }
         crate::io::write_atomically(out, |w| {
             if format == RosterFormat::Csv {

@@ -236,16 +236,18 @@ fn guardians_at_home(conn: &Connection) -> Result<HashMap<String, Vec<RosterPhon
 }
 
 /// The current care team of every child at home: the members (providers and people) of the
-/// child's active plan, else of its latest completed one (the team goes on at home after
-/// discharge), whose membership has not ended before `today`, by role. Accepted referrals are
-/// in the team already (accepting adds the member).
+/// child's care-team plan (`store::plan::team_plans`: the active plan, else the latest
+/// completed one — the team goes on at home after discharge) whose membership has not ended
+/// before `today`, by role. Accepted referrals are in the team already (accepting adds the
+/// member).
 fn teams_at_home(
     conn: &Connection,
     today: NaiveDate,
 ) -> Result<HashMap<String, Vec<RosterTeamContact>>> {
+    let plans = crate::store::plan::team_plans(conn)?;
     let mut stmt = conn.prepare_cached(
-        "SELECT p.child_id, p.id, p.status = 'active', coalesce(p.closed_on, ''), p.created_at,
-                m.role, m.person_name, m.organisation, m.contact, pr.name, pr.phone
+        "SELECT p.child_id, p.id, m.role, m.person_name, m.organisation, m.contact,
+                pr.name, pr.phone
          FROM plan p
          JOIN child c ON c.id = p.child_id
          JOIN team_member m ON m.plan_id = p.id AND m.deleted_at IS NULL
@@ -255,20 +257,19 @@ fn teams_at_home(
            AND (m.end_date IS NULL OR m.end_date >= ?1)
          ORDER BY p.child_id, m.created_at, m.id",
     )?;
-    // Per child: the chosen plan's key (active, closed on, created at) and its members.
-    type PlanKey = (bool, String, String);
-    type Members = Vec<(Option<Role>, RosterTeamContact)>;
-    let mut chosen: HashMap<String, (PlanKey, String, Members)> = HashMap::new();
+    let mut teams: HashMap<String, Vec<(Option<Role>, RosterTeamContact)>> = HashMap::new();
     let mut rows = stmt.query([today.to_string()])?;
     while let Some(r) = rows.next()? {
         let child_id: String = r.get(0)?;
         let plan_id: String = r.get(1)?;
-        let key: PlanKey = (r.get(2)?, r.get(3)?, r.get(4)?);
-        let role: String = r.get(5)?;
+        if plans.get(&child_id) != Some(&plan_id) {
+            continue;
+        }
+        let role: String = r.get(2)?;
         let (person, organisation, contact): (String, String, String) =
-            (r.get(6)?, r.get(7)?, r.get(8)?);
+            (r.get(3)?, r.get(4)?, r.get(5)?);
         let (provider_name, provider_phone): (Option<String>, Option<String>) =
-            (r.get(9)?, r.get(10)?);
+            (r.get(6)?, r.get(7)?);
         let name = match provider_name {
             Some(n) => n,
             None if organisation.is_empty() => person,
@@ -280,27 +281,19 @@ fn teams_at_home(
             contact
         };
         let role = Role::from_code(&role);
-        let member = (
+        teams.entry(child_id).or_default().push((
             role,
             RosterTeamContact {
                 role: role.map(Role::label_ja).unwrap_or_default().to_string(),
                 name,
                 phone,
             },
-        );
-        let entry = chosen
-            .entry(child_id)
-            .or_insert_with(|| (key.clone(), plan_id.clone(), Vec::new()));
-        if entry.1 == plan_id {
-            entry.2.push(member);
-        } else if key > entry.0 {
-            *entry = (key, plan_id, vec![member]);
-        }
+        ));
     }
     // By role (主治医, 在宅医, 訪問看護…), then in the order they joined (a stable sort).
-    Ok(chosen
+    Ok(teams
         .into_iter()
-        .map(|(child, (_, _, mut members))| {
+        .map(|(child, mut members)| {
             members.sort_by_key(|(role, _)| *role);
             (child, members.into_iter().map(|(_, m)| m).collect())
         })

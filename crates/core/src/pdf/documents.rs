@@ -476,8 +476,16 @@ fn disaster_part(p: &DisasterProfile) -> DisasterPart {
 }
 
 impl Registry {
+    /// The plan whose team the case summary and the emergency sheet show: the active plan, else
+    /// the latest completed one (`store::plan::team_plan_of`, the roster's rule too).
+    fn team_plan(&self, child_id: &str, stamp: &Stamp) -> Result<Option<PlanDetail>> {
+        crate::store::plan::team_plan_of(&self.conn, child_id)?
+            .map(|id| self.plan_detail(&id, stamp.today()))
+            .transpose()
+    }
+
     pub(crate) fn case_summary_doc(&self, d: &ChildDetail, stamp: &Stamp) -> Result<CaseSummary> {
-        let plan = self.plan_for_child(&d.id, stamp)?;
+        let plan = self.team_plan(&d.id, stamp)?;
         let disaster = self.disaster_profile(&d.id, stamp)?;
         let c = &d.child;
         let birth = join_nonempty(
@@ -554,7 +562,8 @@ impl Registry {
         let sv = &d.scores.severe;
         let team = team_lines(plan.as_ref());
         let team_note = if plan.is_none() {
-            "進行中の退院支援計画がないため、支援チームは登録されていません。".to_string()
+            "進行中または完了した退院支援計画がないため、支援チームは登録されていません。"
+                .to_string()
         } else if team.is_empty() {
             "支援チームのメンバーはまだいません。".to_string()
         } else {
@@ -697,7 +706,7 @@ impl Registry {
         d: &ChildDetail,
         stamp: &Stamp,
     ) -> Result<EmergencySheet> {
-        let plan = self.plan_for_child(&d.id, stamp)?;
+        let plan = self.team_plan(&d.id, stamp)?;
         let disaster = self.disaster_profile(&d.id, stamp)?;
         let items = active_items(d);
         let ventilated = items

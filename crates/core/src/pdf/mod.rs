@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::cases::{CaseRef, Consent, ConsentScope};
-use crate::disaster::RosterQuery;
+use crate::disaster::{Roster, RosterQuery};
 use crate::error::{Error, Invalid, Result};
 use crate::io::save::write_atomically;
 use crate::record::Stamp;
@@ -182,13 +182,29 @@ impl Registry {
     pub fn roster_pdf(&self, query: &RosterQuery, stamp: &Stamp) -> Result<Vec<u8>> {
         self.require(query.export_permission())?;
         let roster = self.emergency_roster(query, stamp)?;
-        let scope = match query.municipality_code.as_deref().map(str::trim) {
-            Some(code) if !code.is_empty() => {
-                crate::store::municipality::name_of(&self.conn, code).unwrap_or(code.to_string())
+        self.render_roster_pdf(query, &roster, stamp)
+    }
+
+    /// Lays out `roster`, already read for `query` (`export_roster` reads it once for every
+    /// format); its scope is the municipality's name, its code when the name is unknown.
+    pub(crate) fn render_roster_pdf(
+        &self,
+        query: &RosterQuery,
+        roster: &Roster,
+        stamp: &Stamp,
+    ) -> Result<Vec<u8>> {
+        let scope = match query.municipality() {
+            Some(code) => {
+                let name = crate::store::municipality::name_of(&self.conn, code)?;
+                if name.is_empty() {
+                    code.to_string()
+                } else {
+                    name
+                }
             }
-            _ => "全市町村".to_string(),
+            None => "全市町村".to_string(),
         };
-        let doc = self.roster_doc(&roster, &scope, stamp);
+        let doc = self.roster_doc(roster, &scope, stamp);
         engine::render(ROSTER, &doc, stamp, Options { tagged: false })
     }
 

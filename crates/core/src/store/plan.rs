@@ -2,6 +2,8 @@
 //! `training_item`, `pathway_template`, `pathway_template_task`): row structs (written
 //! through `store::rows`, their field names are the columns) and reads.
 
+use std::collections::HashMap;
+
 use rusqlite::{Connection, OptionalExtension, ToSql};
 use serde::Serialize;
 
@@ -316,6 +318,37 @@ pub fn active_plan_of(conn: &Connection, child_id: &str) -> Result<Option<Stored
     )?
     .into_iter()
     .next())
+}
+
+/// Which plan's team is each child's care team: the active plan, else the latest completed one
+/// (closed last, then made last) — the team goes on at home after discharge. A cancelled plan
+/// has no team. The one rule of the roster and the documents; `?1` is a child id, or NULL for
+/// every child.
+const TEAM_PLANS: &str = "SELECT child_id, id FROM (
+        SELECT child_id, id, row_number() OVER (
+                   PARTITION BY child_id
+                   ORDER BY status = 'active' DESC, coalesce(closed_on, '') DESC,
+                            created_at DESC, id DESC) AS n
+        FROM plan
+        WHERE deleted_at IS NULL AND status IN ('active', 'completed')
+          AND (?1 IS NULL OR child_id = ?1))
+    WHERE n = 1";
+
+fn team_plans_where(conn: &Connection, child_id: Option<&str>) -> Result<HashMap<String, String>> {
+    let mut stmt = conn.prepare_cached(TEAM_PLANS)?;
+    let rows = stmt.query_map([child_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// The id of the plan whose team is the child's care team (the active plan, else the latest
+/// completed one), if any.
+pub fn team_plan_of(conn: &Connection, child_id: &str) -> Result<Option<String>> {
+    Ok(team_plans_where(conn, Some(child_id))?.remove(child_id))
+}
+
+/// Every child's care-team plan (as [`team_plan_of`]): child id → plan id, in one query.
+pub fn team_plans(conn: &Connection) -> Result<HashMap<String, String>> {
+    team_plans_where(conn, None)
 }
 
 /// The next free task position in a plan.
