@@ -8,7 +8,6 @@ const COMMANDS: &[&str] = &[
     "setup_vault",
     "unlock",
     "recover_vault",
-    "lock",
     "list_municipalities",
     "compute_scores",
     "find_duplicates",

@@ -5,24 +5,17 @@
 //! which seals it with the data key and then drops the registry (closing the database and
 //! zeroing the key). After the next unlock, `take_draft` gives it back to the same user once.
 
+use kakehashi::settings::AutoLockSettings;
 use kakehashi::{AppStatus, Registry};
-use serde::Serialize;
 use tauri::State;
 
-use crate::case_commands::now;
+use crate::case_commands::run;
 use crate::commands::Answer;
 use crate::state::AppState;
 
 /// Makes the UI lock after this many seconds without input instead of the office's minutes
 /// (end-to-end tests only: a journey cannot wait 15 minutes).
 pub const TEST_IDLE_SECONDS_ENV: &str = "KAKEHASHI_TEST_IDLE_SECONDS";
-
-/// The auto-lock time: the office's setting, and the idle seconds the UI waits before locking.
-#[derive(Serialize)]
-pub struct AutoLockSettings {
-    pub minutes: u32,
-    pub idle_seconds: u64,
-}
 
 /// Keeps `draft` (the open form's input, as JSON) sealed for the signed-in user, then locks.
 /// Locking never depends on the draft: if it cannot be kept the app locks all the same (the
@@ -60,10 +53,7 @@ pub fn auto_lock_settings(state: State<'_, AppState>) -> Answer<AutoLockSettings
 /// Sets the office's auto-lock time (admin), 1 to 240 minutes; answers the time kept.
 #[tauri::command(async)]
 pub fn set_auto_lock_minutes(state: State<'_, AppState>, minutes: u32) -> Answer<u32> {
-    state.with_registry(|r| {
-        let stamp = r.stamp(now());
-        r.set_auto_lock_minutes(minutes, &stamp)
-    })
+    run(&state, |r, s| r.set_auto_lock_minutes(minutes, s))
 }
 
 /// The idle seconds the end-to-end journeys set; unset (or unparsable, said on stderr) → none.

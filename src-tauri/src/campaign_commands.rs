@@ -66,7 +66,7 @@ pub fn save_chase_list(
     let lang = state.lang();
     // The registry is not held while the dialog is open: other commands keep answering.
     let campaign = state.with_registry(|r| r.campaign_progress(&campaign_id))?;
-    let file_name = chase_list_file_name(&campaign.title, stamp(&state).today());
+    let file_name = chase_list_file_name(&campaign.title, stamp(&state)?.today());
     let title = lang.pick("督促リストの保存先".into(), "Save the chase list as".into());
     let save = SaveAs {
         title: &title,

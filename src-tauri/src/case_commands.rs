@@ -10,12 +10,10 @@ use crate::state::AppState;
 
 use crate::commands::Answer;
 
-/// A stamp for now by the signed-in user (the audit's "who"). When locked the use case the
-/// stamp is for refuses anyway.
-pub(crate) fn stamp(state: &AppState) -> Stamp {
-    state
-        .with_registry(|r| Ok(r.stamp(now())))
-        .unwrap_or_else(|_| Stamp::new("", now()))
+/// A stamp for now by the signed-in user (the audit's "who"); refused while locked, so a
+/// command asks nothing (a save dialog) before it knows it can go on.
+pub(crate) fn stamp(state: &AppState) -> Answer<Stamp> {
+    state.with_registry(|r| Ok(r.stamp(now())))
 }
 
 /// Names a file holding the instant stamps use instead of the system clock (end-to-end tests:

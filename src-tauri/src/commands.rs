@@ -69,12 +69,6 @@ pub fn recover_vault(state: State<'_, AppState>, input: RecoverRequest) -> Answe
 }
 
 #[tauri::command(async)]
-pub fn lock(state: State<'_, AppState>) -> Answer<AppStatus> {
-    state.release();
-    Ok(state.status())
-}
-
-#[tauri::command(async)]
 pub fn list_municipalities(
     state: State<'_, AppState>,
     input: MunicipalityQuery,

@@ -43,7 +43,7 @@ pub fn export_roster(
     request: ExportRosterRequest,
 ) -> Answer<Option<RosterExported>> {
     let lang = state.lang();
-    let stamp = stamp(&state);
+    let stamp = stamp(&state)?;
     let file_name = request.format.file_name(stamp.today());
     let title = lang.pick(
         "緊急時連絡網の保存先".into(),

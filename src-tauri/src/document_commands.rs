@@ -21,7 +21,7 @@ pub fn export_document(
     request: DocumentRequest,
 ) -> Answer<Option<DocumentSaved>> {
     let lang = state.lang();
-    let stamp = stamp(&state);
+    let stamp = stamp(&state)?;
     // Make the PDF first: a refusal (consent, no plan) comes before any dialog.
     let (pdf, file_name) = state.with_registry(|r| {
         let pdf = r.document_pdf(&request, &stamp)?;

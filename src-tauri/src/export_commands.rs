@@ -19,7 +19,7 @@ pub fn export_directory(
 ) -> Answer<Option<ExportDone>> {
     let lang = state.lang();
     input.check().map_err(|e| e.to_api(lang))?;
-    let stamp = stamp(&state);
+    let stamp = stamp(&state)?;
     let file_name = input.file_name(stamp.today());
     let title = lang.pick("書き出し先を選択".into(), "Save the export as".into());
     let Some(path) = pick_save_file(

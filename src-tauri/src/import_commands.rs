@@ -57,7 +57,7 @@ pub fn run_import(
     on_progress: Channel<ImportProgress>,
 ) -> Answer<ImportReport> {
     let path = state.import_file().ok_or_else(|| no_file(state.lang()))?;
-    let stamp = stamp(&state);
+    let stamp = stamp(&state)?;
     state.start_import();
     let mut last_sent: Option<Instant> = None;
     let mut progress = |done: u64, total: u64| {

@@ -52,7 +52,6 @@ pub fn run() {
             commands::setup_vault,
             commands::unlock,
             commands::recover_vault,
-            commands::lock,
             commands::list_municipalities,
             case_commands::compute_scores,
             case_commands::find_duplicates,

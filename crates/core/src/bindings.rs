@@ -105,6 +105,7 @@ pub fn typescript() -> String {
         SetupAnswer::decl(&cfg),
         UnlockRequest::decl(&cfg),
         RecoverRequest::decl(&cfg),
+        crate::settings::AutoLockSettings::decl(&cfg),
         MunicipalityKind::decl(&cfg),
         Municipality::decl(&cfg),
         MunicipalityQuery::decl(&cfg),

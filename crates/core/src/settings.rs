@@ -6,6 +6,9 @@
 use std::fs;
 use std::path::Path;
 
+use serde::Serialize;
+use ts_rs::TS;
+
 use crate::error::{Error, Invalid, Result};
 use crate::io::write_bytes_atomically;
 use crate::record::Stamp;
@@ -51,6 +54,15 @@ pub(crate) fn write_value(data_dir: &Path, key: &str, value: serde_json::Value) 
     all[key] = value;
     let text = serde_json::to_vec_pretty(&all).map_err(|e| Error::Internal(e.to_string()))?;
     write_bytes_atomically(&path, &text).map_err(|source| Error::Io { path, source })
+}
+
+/// The auto-lock time as the app uses it: the office's minutes, and the seconds without input
+/// before locking (the minutes, or a shorter time the shell sets for end-to-end tests).
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct AutoLockSettings {
+    pub minutes: u32,
+    #[ts(type = "number")]
+    pub idle_seconds: u64,
 }
 
 /// The auto-lock time in minutes (the default when unset or out of range).

@@ -55,6 +55,8 @@ export type UnlockRequest = { login: string, passphrase: string, };
 
 export type RecoverRequest = { login: string, recovery_key: string, passphrase: string, confirmation: string, };
 
+export type AutoLockSettings = { minutes: number, idle_seconds: number, };
+
 export type MunicipalityKind = "city" | "town" | "village" | "ward";
 
 export type Municipality = { code6: string, code5: string, name: string, kana: string, kind: MunicipalityKind, parent_code6: string | null, lat: number, lon: number, };

@@ -14,6 +14,7 @@ import type {
 import { call } from "./call";
 
 export * from "./audit";
+export * from "./autolock";
 export * from "./backup";
 export type * from "./bindings";
 export * from "./campaigns";
@@ -44,8 +45,6 @@ export const unlock = (input: UnlockRequest): Promise<AppStatus> => call("unlock
 /** A forgotten passphrase: the recovery key sets a new one for `input.login` and unlocks. */
 export const recoverVault = (input: RecoverRequest): Promise<AppStatus> =>
   call("recover_vault", { input });
-
-export const lock = (): Promise<AppStatus> => call("lock");
 
 export const listMunicipalities = (input: MunicipalityQuery): Promise<Municipality[]> =>
   call("list_municipalities", { input });

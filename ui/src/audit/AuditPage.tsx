@@ -13,11 +13,11 @@ import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { auditActors, auditEntries, verifyAudit } from "../api";
-import { parseDate } from "../cases/dates";
+import { formatDateTime, parseDate } from "../cases/dates";
 import { DateField } from "../cases/fields/DateField";
 import { ChildPicker, type PickedChild } from "../common/ChildPicker";
 import { Panel } from "../equipment/Panel";
-import { AUDIT_ACTIONS, AUDIT_ENTITIES, officeTime } from "./codes";
+import { AUDIT_ACTIONS, AUDIT_ENTITIES } from "./codes";
 
 const PAGE = 100;
 
@@ -230,7 +230,7 @@ function AuditList() {
               {rows.map((e) => (
                 <Table.Tr key={e.seq} data-testid="audit-row">
                   <Table.Td>{e.seq}</Table.Td>
-                  <Table.Td style={{ whiteSpace: "nowrap" }}>{officeTime(e.at)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDateTime(e.at)}</Table.Td>
                   <Table.Td>{e.actor}</Table.Td>
                   <Table.Td>
                     <Badge variant="light" color={e.action === "view" ? "gray" : "blue"}>

@@ -33,14 +33,3 @@ export const AUDIT_ENTITIES = [
 ] as const;
 
 export const AUDIT_ACTIONS = ["create", "update", "delete", "restore", "view"] as const;
-
-/** An instant stored in UTC as the office reads it (UTC+9), to the minute. */
-export function officeTime(at: string): string {
-  const ms = Date.parse(at);
-  if (Number.isNaN(ms)) return at;
-  const d = new Date(ms + 9 * 3600 * 1000);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(
-    d.getUTCHours(),
-  )}:${pad(d.getUTCMinutes())}`;
-}

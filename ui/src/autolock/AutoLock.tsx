@@ -3,7 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation, useNavigate } from "react-router";
-import { AUTO_LOCK_KEY, autoLockSettings, TAKEN_DRAFT_KEY, takeDraft } from "./api";
+import { AUTO_LOCK_KEY, autoLockSettings, TAKEN_DRAFT_KEY, takeDraft } from "../api";
 import { parseDraft, useDrafts } from "./drafts";
 import { useLockKeepingDraft } from "./useLock";
 

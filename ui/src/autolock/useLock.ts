@@ -1,6 +1,6 @@
 import { useMutation } from "@tanstack/react-query";
+import { lockKeepingDraft } from "../api";
 import { useApplyStatus } from "../app/status";
-import { lockKeepingDraft } from "./api";
 import { useDrafts } from "./drafts";
 
 /**

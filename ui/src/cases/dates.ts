@@ -71,9 +71,16 @@ export function ageMonths(birth: string, on: string): number | null {
   return months < 0 ? null : months;
 }
 
-/** A timestamp from the core (RFC 3339) as local date and time: 2026-04-01 10:23. */
+/**
+ * A timestamp from the core (RFC 3339) as the office reads it (Japan, UTC+9), to the minute:
+ * 2026-04-01 10:23 — the same on a laptop whose clock is set to another zone, and the same
+ * day the core means by "today".
+ */
 export function formatDateTime(timestamp: string): string {
-  const date = new Date(timestamp);
-  if (Number.isNaN(date.getTime())) return timestamp;
-  return `${todayIso(date)} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  const ms = Date.parse(timestamp);
+  if (Number.isNaN(ms)) return timestamp;
+  const d = new Date(ms + 9 * 3600 * 1000);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(
+    d.getUTCHours(),
+  )}:${pad(d.getUTCMinutes())}`;
 }

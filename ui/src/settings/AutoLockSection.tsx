@@ -3,13 +3,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ApiError } from "../api";
+import { AUTO_LOCK_KEY, type AutoLockSettings, autoLockSettings, setAutoLockMinutes } from "../api";
 import { useCan } from "../app/session";
-import {
-  AUTO_LOCK_KEY,
-  type AutoLockSettings,
-  autoLockSettings,
-  setAutoLockMinutes,
-} from "../autolock/api";
 
 /**
  * The office's auto-lock time: an administrator sets it (1 to 240 minutes, checked by the core);

@@ -30,7 +30,7 @@ import {
   setBackupSchedule,
 } from "../api";
 import { STATUS_KEY } from "../app/status";
-import { officeTime } from "../audit/codes";
+import { formatDateTime } from "../cases/dates";
 import { WriteAction } from "../users/WriteAction";
 
 export const BACKUPS_KEY = ["backups"] as const;
@@ -117,7 +117,7 @@ export function BackupSection() {
         <>
           <Text size="sm" data-testid="backup-last">
             {data.last_backup_at
-              ? t("backup.last", { at: officeTime(data.last_backup_at) })
+              ? t("backup.last", { at: formatDateTime(data.last_backup_at) })
               : t("backup.none")}
           </Text>
           <Text size="xs" c="dimmed" data-testid="backup-dir">
@@ -315,7 +315,7 @@ function Generations({
           <Table.Tr key={b.name} data-testid="backup-row">
             <Table.Td>
               {/* Office time (UTC+9), as in the file name under it, whatever this PC's zone. */}
-              <Text size="sm">{b.created_at ? officeTime(b.created_at) : b.name}</Text>
+              <Text size="sm">{b.created_at ? formatDateTime(b.created_at) : b.name}</Text>
               <Text size="xs" c="dimmed">
                 {b.name}
               </Text>

@@ -31,17 +31,13 @@ import {
 } from "../api";
 import { useCan } from "../app/session";
 import { STATUS_KEY } from "../app/status";
+import { RoleBadge } from "../users/RoleBadge";
 import { NewPassphraseFields, useNewPassphrase } from "../vault/NewPassphraseFields";
 import { useFieldMutation } from "./useFieldMutation";
 
 export const USERS_KEY = ["users"] as const;
 
 const ROLES: readonly UserRole[] = ["admin", "coordinator", "viewer"];
-const ROLE_COLORS: Record<UserRole, string> = {
-  admin: "grape",
-  coordinator: "blue",
-  viewer: "gray",
-};
 
 type Dialog =
   | { kind: "add" }
@@ -176,15 +172,6 @@ function UsersPanel() {
   );
 }
 
-export function RoleBadge({ role }: { role: UserRole }) {
-  const { t } = useTranslation();
-  return (
-    <Badge color={ROLE_COLORS[role]} variant="light" data-testid="user-role">
-      {t(`users.roles.${role}`)}
-    </Badge>
-  );
-}
-
 function UsersTable({ users, onOpen }: { users: UserSummary[]; onOpen: (d: Dialog) => void }) {
   const { t } = useTranslation();
   return (
@@ -220,7 +207,7 @@ function UsersTable({ users, onOpen }: { users: UserSummary[]; onOpen: (d: Dialo
               </Text>
             </Table.Td>
             <Table.Td>
-              <RoleBadge role={u.role} />
+              <RoleBadge role={u.role} testId="user-role" />
             </Table.Td>
             <Table.Td>
               {/* Your own passphrase is changed below with the current one; removing yourself
@@ -288,7 +275,7 @@ function RolePicker({
           <Radio
             key={role}
             value={role}
-            label={t(`users.roles.${role}`)}
+            label={t(`session.role.${role}`)}
             description={t(`users.roleDescriptions.${role}`)}
             data-testid={`user-role-${role}`}
           />

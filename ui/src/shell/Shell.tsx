@@ -1,4 +1,4 @@
-import { Alert, AppShell, Badge, Burger, Button, Group, Text } from "@mantine/core";
+import { Alert, AppShell, Burger, Button, Group, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
 import { Navigate, Route, Routes } from "react-router";
@@ -30,6 +30,7 @@ import { ProviderListPage } from "../providers/list/ProviderListPage";
 import { ProviderPage } from "../providers/page/ProviderPage";
 import { RespitePage } from "../respite/RespitePage";
 import { SettingsPage } from "../settings/SettingsPage";
+import { RoleBadge } from "../users/RoleBadge";
 import { AREAS, areaPath } from "./areas";
 import { ComingSoon } from "./ComingSoon";
 import { Navigation } from "./Navigation";
@@ -125,8 +126,6 @@ export function Shell({ dataDir }: { dataDir: string }) {
   );
 }
 
-const ROLE_COLORS = { admin: "grape", coordinator: "teal", viewer: "gray" } as const;
-
 /** Who is signed in: 山田 花子 with a badge of their role, so a shared PC shows whose session it is. */
 function SignedInUser() {
   const { t } = useTranslation();
@@ -145,9 +144,7 @@ function SignedInUser() {
       <Text component="span" fw={500} truncate maw={220}>
         {session.display_name}
       </Text>
-      <Badge variant="light" color={ROLE_COLORS[session.role]} data-testid="session-role">
-        {role}
-      </Badge>
+      <RoleBadge role={session.role} testId="session-role" />
     </Group>
   );
 }

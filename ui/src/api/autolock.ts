@@ -1,10 +1,7 @@
 // The shell commands of locking with a form open and of the auto-lock time
 // (src-tauri/src/autolock_commands.rs).
-import type { AppStatus } from "../api";
-import { call } from "../api/call";
-
-/** The office's auto-lock time, and the seconds without input the app waits before locking. */
-export type AutoLockSettings = { minutes: number; idle_seconds: number };
+import type { AppStatus, AutoLockSettings } from "./bindings";
+import { call } from "./call";
 
 /** Seals `draft` (the open form's input, JSON) for the signed-in user, then locks. */
 export const lockKeepingDraft = (draft: string | null): Promise<AppStatus> =>
