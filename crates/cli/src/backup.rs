@@ -188,17 +188,16 @@ pub fn run_backup(registry: &Registry, args: BackupArgs, lang: Lang) -> Result<(
     Ok(())
 }
 
-pub fn run_restore(vault: &Vault, args: RestoreArgs, lang: Lang) -> Result<(), Error> {
+pub fn run_restore(vault: &Vault, login: &str, args: RestoreArgs, lang: Lang) -> Result<(), Error> {
     if vault.state() == VaultState::NeedsSetup {
         // A new computer: the key file comes with the backup; its passphrase opens it.
         let passphrase =
             crate::read_passphrase("バックアップ時のパスフレーズ / Passphrase at backup time: ")?;
-        let (_registry, report) =
-            backup::restore_into_new(vault, &args.file, &crate::user(), &passphrase)?;
+        let (_registry, report) = backup::restore_into_new(vault, &args.file, login, &passphrase)?;
         print_report(&report, args.json, lang);
         return Ok(());
     }
-    let registry = crate::unlock(vault)?;
+    let registry = crate::unlock(vault, login)?;
     let prepared = registry.prepare_restore(&args.file)?;
     if !args.yes && !confirm(prepared.report(), lang) {
         eprintln!(

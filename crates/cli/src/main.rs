@@ -180,7 +180,7 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Error> {
             .join(APP_ID),
     };
     let vault = Vault::open(&dir)?;
-    let _ = USER.set(cli.user.clone());
+    let user = cli.user.clone();
     match cli.command {
         Command::Init { name } => {
             let passphrase = read_passphrase("新しいパスフレーズ / New passphrase: ")?;
@@ -206,7 +206,7 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Error> {
             );
         }
         Command::Municipalities { query, json } => {
-            let registry = unlock(&vault)?;
+            let registry = unlock(&vault, &user)?;
             let list = registry.list_municipalities(&MunicipalityQuery { query })?;
             if json {
                 print_json(&list);
@@ -217,7 +217,7 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Error> {
             }
         }
         Command::Verify { json } => {
-            let registry = unlock(&vault)?;
+            let registry = unlock(&vault, &user)?;
             let problems = registry.verify()?;
             let counts = registry.record_counts()?;
             if json {
@@ -254,64 +254,64 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Error> {
             }
         }
         Command::Cases(command) => {
-            let mut registry = unlock(&vault)?;
+            let mut registry = unlock(&vault, &user)?;
             cases::run(&mut registry, command)?;
         }
         Command::Providers(command) => {
-            let mut registry = unlock(&vault)?;
+            let mut registry = unlock(&vault, &user)?;
             providers::run(&mut registry, command, lang)?;
         }
         Command::Campaigns(command) => {
-            let mut registry = unlock(&vault)?;
+            let mut registry = unlock(&vault, &user)?;
             campaigns::run(&mut registry, command)?;
         }
         Command::Match(args) => {
-            let registry = unlock(&vault)?;
+            let registry = unlock(&vault, &user)?;
             matching::run(&registry, args, lang)?;
         }
         Command::Plans(command) => {
-            let mut registry = unlock(&vault)?;
+            let mut registry = unlock(&vault, &user)?;
             plans::run(&mut registry, command, lang)?;
         }
         Command::Respite(command) => {
-            let mut registry = unlock(&vault)?;
+            let mut registry = unlock(&vault, &user)?;
             respite::run(&mut registry, command, lang)?;
         }
         Command::Equipment(command) => {
-            let mut registry = unlock(&vault)?;
+            let mut registry = unlock(&vault, &user)?;
             equipment::run(&mut registry, command, lang)?;
         }
         Command::Disaster(command) => {
-            let mut registry = unlock(&vault)?;
+            let mut registry = unlock(&vault, &user)?;
             disaster::run(&mut registry, command, lang)?;
         }
         Command::Audit(command) => {
-            let registry = unlock(&vault)?;
+            let registry = unlock(&vault, &user)?;
             if !audit::run(&registry, command, lang)? {
                 drop(registry);
                 std::process::exit(audit::TAMPERED_EXIT);
             }
         }
         Command::Backup(args) => {
-            let registry = unlock(&vault)?;
+            let registry = unlock(&vault, &user)?;
             backup::run_backup(&registry, args, lang)?;
         }
-        Command::Restore(args) => backup::run_restore(&vault, args, lang)?,
+        Command::Restore(args) => backup::run_restore(&vault, &user, args, lang)?,
         Command::Export(command) => {
-            let registry = unlock(&vault)?;
+            let registry = unlock(&vault, &user)?;
             export::run(&registry, command, lang)?;
         }
         Command::Users(command) => {
-            let mut registry = unlock(&vault)?;
+            let mut registry = unlock(&vault, &user)?;
             users::run(&mut registry, command, lang)?;
         }
         Command::Passwd => {
             let current = read_passphrase("現在のパスフレーズ / Current passphrase: ")?;
-            let mut registry = unlock_with(&vault, current.clone())?;
+            let mut registry = unlock_with(&vault, &user, current.clone())?;
             users::passwd(&mut registry, current, lang)?;
         }
         Command::RecoveryKey(users::RecoveryKeyCommand::New) => {
-            let mut registry = unlock(&vault)?;
+            let mut registry = unlock(&vault, &user)?;
             users::new_recovery_key(&mut registry, lang)?;
         }
         Command::Recover { login } => users::recover(&vault, login, lang)?,
@@ -320,7 +320,7 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Error> {
             children,
             providers,
         } => {
-            let mut registry = unlock(&vault)?;
+            let mut registry = unlock(&vault, &user)?;
             let stamp = stamp(&registry);
             let s = registry.generate_demo(
                 DemoSpec {
@@ -339,27 +339,24 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Error> {
     Ok(())
 }
 
-fn unlock(vault: &Vault) -> Result<Registry, Error> {
-    unlock_with(vault, read_passphrase("パスフレーズ / Passphrase: ")?)
+fn unlock(vault: &Vault, login: &str) -> Result<Registry, Error> {
+    unlock_with(
+        vault,
+        login,
+        read_passphrase("パスフレーズ / Passphrase: ")?,
+    )
 }
 
 /// Unlocks as `--user` with `passphrase`.
-fn unlock_with(vault: &Vault, passphrase: String) -> Result<Registry, Error> {
+fn unlock_with(vault: &Vault, login: &str, passphrase: String) -> Result<Registry, Error> {
     vault.unlock(
         &UnlockRequest {
-            login: user(),
+            login: login.to_string(),
             passphrase,
         },
         chrono::Utc::now(),
     )
 }
-
-/// The login given with `--user` (or `KAKEHASHI_USER`); `admin` when none.
-pub(crate) fn user() -> String {
-    USER.get().cloned().unwrap_or_else(|| "admin".into())
-}
-
-static USER: std::sync::OnceLock<String> = std::sync::OnceLock::new();
 
 fn read_passphrase(label: &str) -> Result<String, Error> {
     match std::env::var("KAKEHASHI_PASSPHRASE") {

@@ -397,20 +397,11 @@ impl KeyFile {
         user_id: &str,
         new: &Profile,
     ) -> Result<bool> {
-        for slot in &mut self.slots {
-            if let Slot::User {
-                user_id: id,
-                login,
-                profile,
-                ..
-            } = slot
-                && id == user_id
-            {
-                *profile = seal_profile(key, id, login, new)?;
-                return Ok(true);
-            }
-        }
-        Ok(false)
+        let Some(slot) = self.user_slot_mut(user_id) else {
+            return Ok(false);
+        };
+        *slot.profile = seal_profile(key, user_id, slot.login, new)?;
+        Ok(true)
     }
 
     /// Rewraps `user_id`'s slot under a new passphrase; the other slots are untouched.
@@ -421,35 +412,35 @@ impl KeyFile {
         passphrase: &str,
         params: KdfParams,
     ) -> Result<bool> {
-        for slot in &mut self.slots {
-            if let Slot::User {
-                user_id: id,
-                wrapped,
-                ..
-            } = slot
-                && id == user_id
-            {
-                *wrapped = Wrapped::wrap(key, passphrase, params)?;
-                return Ok(true);
-            }
-        }
-        Ok(false)
+        let Some(slot) = self.user_slot_mut(user_id) else {
+            return Ok(false);
+        };
+        *slot.wrapped = Wrapped::wrap(key, passphrase, params)?;
+        Ok(true)
     }
 
     /// Checks `passphrase` against `user_id`'s own slot (changing one's own passphrase).
-    pub(crate) fn passphrase_opens(&self, user_id: &str, passphrase: &str) -> Result<bool> {
-        for slot in &self.slots {
-            if let Slot::User {
-                user_id: id,
-                wrapped,
-                ..
-            } = slot
-                && id == user_id
-            {
-                return Ok(wrapped.unwrap(passphrase)?.is_some());
-            }
+    pub(crate) fn passphrase_opens(&mut self, user_id: &str, passphrase: &str) -> Result<bool> {
+        match self.user_slot_mut(user_id) {
+            Some(slot) => Ok(slot.wrapped.unwrap(passphrase)?.is_some()),
+            None => Ok(false),
         }
-        Ok(false)
+    }
+
+    fn user_slot_mut(&mut self, user_id: &str) -> Option<UserSlotMut<'_>> {
+        self.slots.iter_mut().find_map(|s| match s {
+            Slot::User {
+                user_id: id,
+                login,
+                wrapped,
+                profile,
+            } if id == user_id => Some(UserSlotMut {
+                login,
+                wrapped,
+                profile,
+            }),
+            _ => None,
+        })
     }
 
     /// Removes `user_id`'s slot. `false` when there is no such user.
@@ -543,6 +534,13 @@ impl KeyFile {
             source,
         })
     }
+}
+
+/// One user's slot, to change in place.
+struct UserSlotMut<'a> {
+    login: &'a str,
+    wrapped: &'a mut Wrapped,
+    profile: &'a mut Sealed,
 }
 
 /// A user slot to make.

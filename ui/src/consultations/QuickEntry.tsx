@@ -32,11 +32,7 @@ const ORDER = [
 ] as const;
 type Field = (typeof ORDER)[number];
 
-/**
- * A phone call logged in seconds, from the keyboard: the cursor starts in 日時 (now), number keys
- * pick the caller and the outcome, Enter goes on, and Enter in メモ (or Ctrl+Enter anywhere)
- * saves. After saving the form is empty again for the next call, keeping 担当.
- */
+/** What the quick entry keeps over a lock. */
 type QuickEntryDraft = {
   at: string;
   caller: CallerType | null;
@@ -48,6 +44,11 @@ type QuickEntryDraft = {
   note: string;
 };
 
+/**
+ * A phone call logged in seconds, from the keyboard: the cursor starts in 日時 (now), number keys
+ * pick the caller and the outcome, Enter goes on, and Enter in メモ (or Ctrl+Enter anywhere)
+ * saves. After saving the form is empty again for the next call, keeping 担当.
+ */
 export function QuickEntry() {
   const { t } = useTranslation();
   const client = useQueryClient();

@@ -6,26 +6,6 @@ use crate::disaster::types::{DeviceKind, DisasterWarning, DisasterWarningCode};
 use crate::error::Lang;
 
 impl DeviceKind {
-    pub const ALL: [DeviceKind; 6] = [
-        DeviceKind::Ventilator,
-        DeviceKind::OxygenConcentrator,
-        DeviceKind::Suction,
-        DeviceKind::PulseOximeter,
-        DeviceKind::FeedingPump,
-        DeviceKind::Other,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            DeviceKind::Ventilator => "ventilator",
-            DeviceKind::OxygenConcentrator => "oxygen_concentrator",
-            DeviceKind::Suction => "suction",
-            DeviceKind::PulseOximeter => "pulse_oximeter",
-            DeviceKind::FeedingPump => "feeding_pump",
-            DeviceKind::Other => "other",
-        }
-    }
-
     pub fn label(self, lang: Lang) -> &'static str {
         let (ja, en) = match self {
             DeviceKind::Ventilator => ("人工呼吸器", "Ventilator"),
