@@ -38,6 +38,10 @@ pub enum Permission {
     Admin,
 }
 
+impl Permission {
+    pub const ALL: [Permission; 3] = [Permission::Read, Permission::Write, Permission::Admin];
+}
+
 impl UserRole {
     pub const ALL: [UserRole; 3] = [UserRole::Admin, UserRole::Coordinator, UserRole::Viewer];
 
@@ -69,16 +73,29 @@ pub struct Session {
     pub login: String,
     pub display_name: String,
     pub role: UserRole,
+    /// What the role allows, from [`UserRole::allows`]: the screens offer only these (the core
+    /// still checks every call).
+    pub permissions: Vec<Permission>,
+}
+
+impl Session {
+    pub fn new(user_id: String, login: String, display_name: String, role: UserRole) -> Session {
+        Session {
+            user_id,
+            login,
+            display_name,
+            role,
+            permissions: Permission::ALL
+                .into_iter()
+                .filter(|p| role.allows(*p))
+                .collect(),
+        }
+    }
 }
 
 impl From<SlotUser> for Session {
     fn from(u: SlotUser) -> Session {
-        Session {
-            user_id: u.user_id,
-            login: u.login,
-            display_name: u.profile.display_name,
-            role: u.profile.role,
-        }
+        Session::new(u.user_id, u.login, u.profile.display_name, u.profile.role)
     }
 }
 
@@ -293,8 +310,12 @@ impl Registry {
         }
         self.write_users(&file, &path, stamp, &r.user_id, Action::Update, &changes)?;
         if r.user_id == self.session.user_id {
-            self.session.display_name = display_name.clone();
-            self.session.role = r.role;
+            self.session = Session::new(
+                r.user_id.clone(),
+                self.session.login.clone(),
+                display_name.clone(),
+                r.role,
+            );
         }
         Ok(UserSummary {
             user_id: r.user_id.clone(),
@@ -448,6 +469,12 @@ mod tests {
             for (p, want) in [Read, Write, Admin].into_iter().zip(expected) {
                 assert_eq!(role.allows(p), want, "{role:?} {p:?}");
             }
+            let session = Session::new("u".into(), "l".into(), "n".into(), role);
+            let listed: Vec<bool> = [Read, Write, Admin]
+                .iter()
+                .map(|p| session.permissions.contains(p))
+                .collect();
+            assert_eq!(listed, expected, "what the screens are told for {role:?}");
         }
     }
 

@@ -202,12 +202,7 @@ impl Vault {
             },
             kdf,
         )?;
-        let session = Session {
-            user_id,
-            login,
-            display_name: profile.display_name,
-            role: UserRole::Admin,
-        };
+        let session = Session::new(user_id, login, profile.display_name, UserRole::Admin);
         let registry = Registry::open(&self.db_path(), &key, true, session, kdf)?;
         key_file.write(&self.key_path())?;
         Ok((
@@ -460,12 +455,7 @@ pub(crate) fn open_key_file(
     file.write(key_path)?;
     Ok((
         key,
-        Session {
-            user_id,
-            login,
-            display_name: profile.display_name,
-            role: UserRole::Admin,
-        },
+        Session::new(user_id, login, profile.display_name, UserRole::Admin),
         kdf,
     ))
 }

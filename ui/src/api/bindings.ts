@@ -13,7 +13,12 @@ export type UserRole = "admin" | "coordinator" | "viewer";
 
 export type Permission = "read" | "write" | "admin";
 
-export type Session = { user_id: string, login: string, display_name: string, role: UserRole, };
+export type Session = { user_id: string, login: string, display_name: string, role: UserRole, 
+/**
+ * What the role allows, from [`UserRole::allows`]: the screens offer only these (the core
+ * still checks every call).
+ */
+permissions: Array<Permission>, };
 
 export type UserSummary = { user_id: string, login: string, display_name: string, role: UserRole, 
 /**

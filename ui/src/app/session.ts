@@ -1,4 +1,4 @@
-import type { Permission, Session, UserRole } from "../api";
+import type { Permission, Session } from "../api";
 import { useAppStatus } from "./status";
 
 /** The signed-in user, from the app status; null while locked or before setup. */
@@ -7,23 +7,20 @@ export function useSession(): Session | null {
 }
 
 /**
- * What a role may do, the same rule as the core's `UserRole::allows`: everyone reads,
- * coordinators and administrators write, only administrators administer. The core checks
- * every command again; this only decides what the screens offer.
+ * Whether the signed-in user may do what `permission` covers, as the core says
+ * (`Session.permissions`); false while locked. The core checks every command again; this only
+ * decides what the screens offer.
  */
-export function roleAllows(role: UserRole, permission: Permission): boolean {
-  switch (permission) {
-    case "read":
-      return true;
-    case "write":
-      return role === "admin" || role === "coordinator";
-    case "admin":
-      return role === "admin";
-  }
-}
-
-/** Whether the signed-in user may do what `permission` covers (false while locked). */
 export function useCan(permission: Permission): boolean {
   const session = useSession();
-  return session !== null && roleAllows(session.role, permission);
+  return session?.permissions.includes(permission) ?? false;
+}
+
+/**
+ * Whether the signed-in user's role is known not to allow `permission`. No session yet (a status
+ * being read again) is not a refusal: the core decides in every case.
+ */
+export function useRefused(permission: Permission): boolean {
+  const session = useSession();
+  return session !== null && !session.permissions.includes(permission);
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { BackupDone, BackupInfo, BackupList, RestoreReport } from "../api";
 import { renderApp } from "../test/render";
 import { apiError, callsOf, fakeShell, sendOnChannel, status } from "../test/shell";
-import { ADMIN, unlockedAs } from "../test/users";
+import { ADMIN, unlockedAs, withRole } from "../test/users";
 
 const OLDER: BackupInfo = {
   name: "kakehashi-20261130-100000.kbak",
@@ -286,7 +286,7 @@ describe("the backup panel", () => {
 
 describe("the backup panel for someone who is not an administrator", () => {
   it("shows the generations but offers backup, restore and the schedule to administrators only", async () => {
-    fakeShell(unlockedAs({ ...ADMIN, role: "coordinator" }), { list_backups: () => list() });
+    fakeShell(unlockedAs(withRole(ADMIN, "coordinator")), { list_backups: () => list() });
     const { user } = await openSettings();
     await screen.findByTestId("backup-list");
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { UserSummary } from "../api";
 import { renderApp } from "../test/render";
 import { apiError, callsOf, fakeShell } from "../test/shell";
-import { ADMIN, strengthOf, unlockedAs, VIEWER } from "../test/users";
+import { ADMIN, strengthOf, unlockedAs, VIEWER, withRole } from "../test/users";
 
 const ME: UserSummary = { ...ADMIN, is_me: true };
 const SATO: UserSummary = { ...VIEWER, is_me: false };
@@ -45,7 +45,7 @@ describe("the users panel", () => {
   });
 
   it("is not shown to anyone but an administrator", async () => {
-    const calls = fakeShell(unlockedAs({ ...ADMIN, role: "coordinator" }), {
+    const calls = fakeShell(unlockedAs(withRole(ADMIN, "coordinator")), {
       list_templates: () => [],
     });
     renderApp("/settings");

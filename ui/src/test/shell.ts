@@ -1,7 +1,14 @@
 // A stand-in for the desktop shell at the IPC boundary only: the app's own modules run for real.
 import type { InvokeArgs } from "@tauri-apps/api/core";
 import { mockIPC } from "@tauri-apps/api/mocks";
-import type { ApiError, AppStatus, Session, UserRole, VaultState } from "../api/bindings";
+import type {
+  ApiError,
+  AppStatus,
+  Permission,
+  Session,
+  UserRole,
+  VaultState,
+} from "../api/bindings";
 
 type Handler = (args: Record<string, unknown>) => unknown;
 export type Call = { command: string; args: Record<string, unknown> };
@@ -12,8 +19,15 @@ export function session(
   login = "admin",
   display_name = "管理者",
 ): Session {
-  return { user_id: `user-${login}`, login, display_name, role };
+  return { user_id: `user-${login}`, login, display_name, role, permissions: PERMISSIONS[role] };
 }
+
+/** What the core answers in `Session.permissions` for each role (users.rs, UserRole::allows). */
+const PERMISSIONS: Record<UserRole, Permission[]> = {
+  admin: ["read", "write", "admin"],
+  coordinator: ["read", "write"],
+  viewer: ["read"],
+};
 
 /**
  * The app status in `state`: one user, `admin`, who is signed in when unlocked; `more` replaces

@@ -1,20 +1,15 @@
 // Signed-in users and the core's passphrase verdict, for the tests of users and roles.
-import type { AppStatus, PassphraseStrength, Session } from "../api/bindings";
-import { status } from "./shell";
+import type { AppStatus, PassphraseStrength, Session, UserRole } from "../api/bindings";
+import { session, status } from "./shell";
 
-export const ADMIN: Session = {
-  user_id: "u-admin",
-  login: "tanaka",
-  display_name: "田中 一郎",
-  role: "admin",
-};
+export const ADMIN: Session = { ...session("admin", "tanaka", "田中 一郎"), user_id: "u-admin" };
 
-export const VIEWER: Session = {
-  user_id: "u-sato",
-  login: "sato",
-  display_name: "佐藤 花子",
-  role: "viewer",
-};
+export const VIEWER: Session = { ...session("viewer", "sato", "佐藤 花子"), user_id: "u-sato" };
+
+/** The same user with another role (and that role's permissions, as the core would answer). */
+export function withRole(user: Session, role: UserRole): Session {
+  return { ...session(role, user.login, user.display_name), user_id: user.user_id };
+}
 
 /** The status of an unlocked registry with `session` signed in. */
 export function unlockedAs(session: Session): AppStatus {

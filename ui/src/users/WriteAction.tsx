@@ -2,7 +2,7 @@ import { Tooltip } from "@mantine/core";
 import { cloneElement, type ReactElement } from "react";
 import { useTranslation } from "react-i18next";
 import type { Permission } from "../api";
-import { roleAllows, useSession } from "../app/session";
+import { useRefused } from "../app/session";
 
 type ButtonLike = ReactElement<{ disabled?: boolean; component?: unknown; to?: unknown }>;
 
@@ -24,8 +24,7 @@ export function WriteAction({
   const { t } = useTranslation();
   // Only a known role that lacks the permission disables: the core decides in every case, so no
   // session yet (a status being read again) is no reason to take the button away.
-  const session = useSession();
-  if (!session || roleAllows(session.role, need)) return children;
+  if (!useRefused(need)) return children;
   return (
     <Tooltip
       label={need === "admin" ? t("users.adminOnly") : t("users.readOnly")}

@@ -2,7 +2,7 @@ import { Button, Menu } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { DocumentKind } from "../../api";
-import { roleAllows, useSession } from "../../app/session";
+import { useRefused } from "../../app/session";
 import { WriteAction } from "../../users/WriteAction";
 import { SavedFileNotice } from "../SavedFileNotice";
 import { DocumentModal } from "./DocumentModal";
@@ -12,8 +12,7 @@ export function CaseDocumentsMenu({ childId }: { childId: string }) {
   const { t } = useTranslation();
   const [kind, setKind] = useState<DocumentKind | null>(null);
   const [savedPath, setSavedPath] = useState<string | null>(null);
-  const session = useSession();
-  if (session && !roleAllows(session.role, "write")) {
+  if (useRefused("write")) {
     // The menu's target cannot be wrapped (the menu hands it its handlers): show the button
     // disabled, saying why, instead of the menu.
     return (
